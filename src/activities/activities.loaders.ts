@@ -1,0 +1,86 @@
+import { Injectable } from '@nestjs/common';
+import DataLoader from 'dataloader';
+import { DataSource, In } from 'typeorm';
+import { byKey, groupBy, RequestLoaders } from '../graphql/request-loaders.js';
+import { ActivityGoalLinkModel } from './activity-goal-link.model.js';
+import { ActivityEntity } from './activity.entity.js';
+
+// share = weight / the sum of the weights of all links of the same activity, computed in SQL.
+const LINKS_SQL = `
+  SELECT l.activity_id, l.goal_id, l.plan_id, l.weight, l.rationale,
+         l.weight / sum(l.weight) OVER (PARTITION BY l.activity_id) AS share
+  FROM activity_goal_links l
+  WHERE l.activity_id IN (SELECT activity_id FROM activity_goal_links WHERE %COLUMN% = ANY($1::uuid[]))
+  ORDER BY l.created_at, l.goal_id`;
+
+interface LinkRow {
+  activity_id: string;
+  goal_id: string;
+  plan_id: string;
+  weight: number;
+  rationale: string | null;
+  share: number;
+}
+
+function toLinkModel(row: LinkRow): ActivityGoalLinkModel {
+  return {
+    activityId: row.activity_id,
+    goalId: row.goal_id,
+    planId: row.plan_id,
+    weight: Number(row.weight),
+    share: Number(row.share),
+    rationale: row.rationale,
+  };
+}
+
+@Injectable()
+export class ActivitiesLoaders {
+  constructor(private readonly dataSource: DataSource) {}
+
+  activitiesByPlan(loaders: RequestLoaders) {
+    return loaders.get(
+      'activitiesByPlan',
+      () =>
+        new DataLoader<string, ActivityEntity[]>(async (planIds) => {
+          const rows = await this.dataSource.manager.find(ActivityEntity, {
+            where: { planId: In([...planIds]) },
+            order: { createdAt: 'ASC', id: 'ASC' },
+          });
+          return groupBy(planIds, rows, (a) => a.planId);
+        }),
+    );
+  }
+
+  activity(loaders: RequestLoaders) {
+    return loaders.get(
+      'activity',
+      () =>
+        new DataLoader<string, ActivityEntity | undefined>(async (ids) =>
+          byKey(ids, await this.dataSource.manager.findBy(ActivityEntity, { id: In([...ids]) }), (a) => a.id),
+        ),
+    );
+  }
+
+  linksByActivity(loaders: RequestLoaders) {
+    return loaders.get(
+      'linksByActivity',
+      () =>
+        new DataLoader<string, ActivityGoalLinkModel[]>(async (activityIds) => {
+          const rows: LinkRow[] = await this.dataSource.query(LINKS_SQL.replace('%COLUMN%', 'activity_id'), [activityIds]);
+          return groupBy(activityIds, rows.map(toLinkModel), (l) => l.activityId);
+        }),
+    );
+  }
+
+  /** Links made directly to each goal (not to its descendants). */
+  linksByGoal(loaders: RequestLoaders) {
+    return loaders.get(
+      'linksByGoal',
+      () =>
+        new DataLoader<string, ActivityGoalLinkModel[]>(async (goalIds) => {
+          const rows: LinkRow[] = await this.dataSource.query(LINKS_SQL.replace('%COLUMN%', 'goal_id'), [goalIds]);
+          return groupBy(goalIds, rows.map(toLinkModel), (l) => l.goalId);
+        }),
+    );
+  }
+}

@@ -1,0 +1,47 @@
+import { ApolloDriver } from '@nestjs/apollo';
+import { DynamicModule, Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { GraphQLModule } from '@nestjs/graphql';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { ActivitiesModule } from './activities/activities.module.js';
+import { AuthGuard } from './auth/auth.guard.js';
+import { AuthModule } from './auth/auth.module.js';
+import { TokenService } from './auth/token.service.js';
+import type { AppConfig } from './config/config.js';
+import { ConfigModule } from './config/config.module.js';
+import { dataSourceOptions, type DatabaseTarget } from './database/data-source-options.js';
+import { GoalsModule } from './goals/goals.module.js';
+import { graphqlOptions } from './graphql/graphql-options.js';
+import { HealthController } from './health/health.controller.js';
+import { IndicatorsModule } from './indicators/indicators.module.js';
+import { PlansModule } from './plans/plans.module.js';
+import { RegistryModule } from './registry/registry.module.js';
+import { UsersModule } from './users/users.module.js';
+
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig, database: DatabaseTarget): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        TypeOrmModule.forRoot(dataSourceOptions(database)),
+        GraphQLModule.forRootAsync({
+          driver: ApolloDriver,
+          imports: [AuthModule],
+          inject: [TokenService],
+          useFactory: (tokens: TokenService) => graphqlOptions(config, tokens),
+        }),
+        AuthModule,
+        UsersModule,
+        RegistryModule,
+        PlansModule,
+        GoalsModule,
+        IndicatorsModule,
+        ActivitiesModule,
+      ],
+      controllers: [HealthController],
+      providers: [{ provide: APP_GUARD, useClass: AuthGuard }],
+    };
+  }
+}

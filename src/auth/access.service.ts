@@ -1,0 +1,87 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { Role } from '../common/enums.js';
+import { ForbiddenError, NotFoundError } from '../common/errors.js';
+import { requireUuid } from '../common/validate.js';
+import { PlanEntity } from '../plans/plan.entity.js';
+import type { AuthUser } from './auth-user.js';
+
+/** A SQL condition on a `plans` alias, with its named parameters (TypeORM query-builder style). */
+export interface PlanScope {
+  where: string;
+  params: Record<string, unknown>;
+}
+
+const READ_ALL: Role[] = [Role.ADMIN, Role.LBF];
+
+/**
+ * Who may read and change what. Every service asks here first; lists and sums use `planScope` so
+ * that filtering happens in SQL, before anything is loaded.
+ */
+@Injectable()
+export class AccessService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  readsAllPlans(auth: AuthUser): boolean {
+    return READ_ALL.includes(auth.role);
+  }
+
+  planScope(auth: AuthUser, alias: string): PlanScope {
+    switch (auth.role) {
+      case Role.ADMIN:
+      case Role.LBF:
+        return { where: 'TRUE', params: {} };
+      case Role.AREA_SECRETARIAT:
+        return { where: `${alias}.area_secretariat_id = :scopeAreaSecretariatId`, params: { scopeAreaSecretariatId: auth.areaSecretariatId } };
+      case Role.PROJECT_SECRETARIAT:
+      case Role.BOARD_MEMBER:
+        return { where: `${alias}.id = :scopePlanId`, params: { scopePlanId: auth.planId } };
+    }
+  }
+
+  canReadPlan(auth: AuthUser, plan: Pick<PlanEntity, 'id' | 'areaSecretariatId'>): boolean {
+    switch (auth.role) {
+      case Role.ADMIN:
+      case Role.LBF:
+        return true;
+      case Role.AREA_SECRETARIAT:
+        return plan.areaSecretariatId !== null && plan.areaSecretariatId === auth.areaSecretariatId;
+      case Role.PROJECT_SECRETARIAT:
+      case Role.BOARD_MEMBER:
+        return plan.id === auth.planId;
+    }
+  }
+
+  /** Plan content (goals, indicators, activities, progress) is edited by ADMIN and the plan's own secretariat. */
+  canEditPlanContent(auth: AuthUser, planId: string): boolean {
+    return auth.role === Role.ADMIN || (auth.role === Role.PROJECT_SECRETARIAT && auth.planId === planId);
+  }
+
+  /** The plan if the caller may read it; NOT_FOUND alike for absent and out-of-scope plans. */
+  async readablePlan(auth: AuthUser, planId: string, field?: string, manager?: EntityManager): Promise<PlanEntity> {
+    const id = requireUuid(planId, 'Plan', field);
+    const plan = await (manager ?? this.dataSource.manager).findOneBy(PlanEntity, { id });
+    if (!plan || !this.canReadPlan(auth, plan)) throw new NotFoundError('Plan', planId, field);
+    return plan;
+  }
+
+  /** For goal, indicator, activity and progress changes. Outside scope: NOT_FOUND; readable but not editable: FORBIDDEN. */
+  async editablePlanContent(auth: AuthUser, planId: string, field?: string, manager?: EntityManager): Promise<PlanEntity> {
+    const plan = await this.readablePlan(auth, planId, field, manager);
+    this.requireEditPlanContent(auth, plan);
+    return plan;
+  }
+
+  requireEditPlanContent(auth: AuthUser, plan: Pick<PlanEntity, 'id' | 'areaSecretariatId'>): void {
+    if (!this.canReadPlan(auth, plan)) throw new NotFoundError('Plan', plan.id);
+    if (!this.canEditPlanContent(auth, plan.id)) {
+      throw new ForbiddenError(`Role ${auth.role} may read this plan but not change its content`);
+    }
+  }
+
+  requireRole(auth: AuthUser, roles: Role[], action: string): void {
+    if (!roles.includes(auth.role)) {
+      throw new ForbiddenError(`Role ${auth.role} may not ${action} (allowed: ${roles.join(', ')})`);
+    }
+  }
+}

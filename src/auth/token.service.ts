@@ -1,0 +1,46 @@
+import { Inject, Injectable } from '@nestjs/common';
+import jwt from 'jsonwebtoken';
+import { Role } from '../common/enums.js';
+import { APP_CONFIG } from '../config/config.module.js';
+import type { AppConfig } from '../config/config.js';
+import type { AuthUser } from './auth-user.js';
+
+interface TokenClaims {
+  sub: string;
+  role: Role;
+  plan?: string;
+  area?: string;
+}
+
+/** Short-lived HS256 access tokens; stateless, so any replica can verify them. */
+@Injectable()
+export class TokenService {
+  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
+
+  sign(user: AuthUser): string {
+    const claims: TokenClaims = { sub: user.id, role: user.role };
+    if (user.planId) claims.plan = user.planId;
+    if (user.areaSecretariatId) claims.area = user.areaSecretariatId;
+    return jwt.sign(claims, this.secret, {
+      algorithm: 'HS256',
+      expiresIn: this.config.accessTokenTtlSeconds,
+      issuer: 'planspor',
+    });
+  }
+
+  /** Undefined for a token that is malformed, forged or expired. */
+  verify(token: string): AuthUser | undefined {
+    try {
+      const claims = jwt.verify(token, this.secret, { algorithms: ['HS256'], issuer: 'planspor' }) as TokenClaims;
+      if (!Object.values(Role).includes(claims.role)) return undefined;
+      return { id: claims.sub, role: claims.role, planId: claims.plan ?? null, areaSecretariatId: claims.area ?? null };
+    } catch {
+      return undefined;
+    }
+  }
+
+  private get secret(): string {
+    if (!this.config.jwtSecret) throw new Error('JWT secret not configured');
+    return this.config.jwtSecret;
+  }
+}

@@ -1,0 +1,28 @@
+import { Logger } from '@nestjs/common';
+import type { DataSource } from 'typeorm';
+
+// Any constant: replicas starting together take turns at the migrations.
+const MIGRATION_LOCK = 7_201_164_220;
+
+/** Runs pending migrations at start, one replica at a time (an advisory lock on a real server). */
+export async function runMigrations(dataSource: DataSource, embedded: boolean): Promise<void> {
+  const logger = new Logger('Migrations');
+  // The embedded engine has one connection and one process (its lock file): no lock needed, and a
+  // second connection would wait forever.
+  if (embedded) {
+    await report(logger, await dataSource.runMigrations({ transaction: 'each' }));
+    return;
+  }
+  const runner = dataSource.createQueryRunner();
+  try {
+    await runner.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
+    await report(logger, await dataSource.runMigrations({ transaction: 'each' }));
+  } finally {
+    await runner.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => undefined);
+    await runner.release();
+  }
+}
+
+async function report(logger: Logger, applied: { name: string }[]): Promise<void> {
+  for (const migration of applied) logger.log(`Applied ${migration.name}`);
+}

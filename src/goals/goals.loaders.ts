@@ -1,0 +1,42 @@
+import { Injectable } from '@nestjs/common';
+import DataLoader from 'dataloader';
+import { DataSource, In } from 'typeorm';
+import { byKey, groupBy, RequestLoaders } from '../graphql/request-loaders.js';
+import { GoalEntity } from './goal.entity.js';
+import { rootsFirst } from './goal-tree.js';
+
+@Injectable()
+export class GoalsLoaders {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** Every goal of each plan, roots first: also the source of children, parents and paths. */
+  goalsByPlan(loaders: RequestLoaders) {
+    return loaders.get(
+      'goalsByPlan',
+      () =>
+        new DataLoader<string, GoalEntity[]>(async (planIds) => {
+          const rows = await this.dataSource.manager.find(GoalEntity, {
+            where: { planId: In([...planIds]) },
+            order: { createdAt: 'ASC', id: 'ASC' },
+          });
+          return groupBy(planIds, rows, (g) => g.planId).map(rootsFirst);
+        }),
+    );
+  }
+
+  goal(loaders: RequestLoaders) {
+    return loaders.get(
+      'goal',
+      () =>
+        new DataLoader<string, GoalEntity | undefined>(async (ids) =>
+          byKey(ids, await this.dataSource.manager.findBy(GoalEntity, { id: In([...ids]) }), (g) => g.id),
+        ),
+    );
+  }
+
+  /** Goals by id within a plan whose goals are loaded anyway: no query beyond goalsByPlan. */
+  async goalsById(loaders: RequestLoaders, planId: string): Promise<Map<string, GoalEntity>> {
+    const goals = await this.goalsByPlan(loaders).load(planId);
+    return new Map(goals.map((g) => [g.id, g]));
+  }
+}

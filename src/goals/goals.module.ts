@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { AuthModule } from '../auth/auth.module.js';
+import { PlansModule } from '../plans/plans.module.js';
+import { RegistryModule } from '../registry/registry.module.js';
+import { GoalsLoaders } from './goals.loaders.js';
+import { GoalsResolver } from './goals.resolver.js';
+import { GoalsService } from './goals.service.js';
+import { PlanGoalsResolver } from './plan-goals.resolver.js';
+
+@Module({
+  imports: [AuthModule, RegistryModule, PlansModule],
+  providers: [GoalsService, GoalsLoaders, GoalsResolver, PlanGoalsResolver],
+  exports: [GoalsService, GoalsLoaders],
+})
+export class GoalsModule {}

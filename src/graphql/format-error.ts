@@ -1,0 +1,66 @@
+import { unwrapResolverError } from '@apollo/server/errors';
+import type { GraphQLFormattedError } from 'graphql';
+import { Logger } from '@nestjs/common';
+import { DomainError } from '../common/errors.js';
+
+const logger = new Logger('GraphQL');
+
+// Apollo's own codes for requests it refused before any resolver ran: passed through as they are.
+const CLIENT_CODES = new Set([
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_USER_INPUT',
+  'BAD_REQUEST',
+  'OPERATION_RESOLUTION_FAILURE',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'CONFLICT',
+  'TOO_MANY_REQUESTS',
+  'QUERY_TOO_COMPLEX',
+]);
+
+// PostgreSQL errors that mean "the input was wrong", if a service check ever let one through.
+const PG_BAD_INPUT = new Set(['22P02', '22003', '22007', '22008', '23514', '22001', '23502', '23503']);
+const PG_UNAVAILABLE = new Set(['57P01', '57P02', '57P03', '53300', '08000', '08003', '08006']);
+
+/** The one place where errors become `extensions.code`. Nothing internal leaks to clients. */
+export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  const original = unwrapResolverError(error) as Error & { code?: string; driverError?: { code?: string } };
+  const path = formatted.path ? { path: formatted.path } : {};
+  if (original instanceof DomainError) {
+    return { message: original.message, locations: formatted.locations, ...path, extensions: { code: original.code, ...original.details } };
+  }
+  const code = formatted.extensions?.code as string | undefined;
+  if (code && CLIENT_CODES.has(code)) {
+    const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
+    return { ...formatted, extensions };
+  }
+  const pgCode = original?.driverError?.code ?? original?.code;
+  if (pgCode && PG_BAD_INPUT.has(pgCode)) {
+    return { message: `Invalid input: ${original.message}`, locations: formatted.locations, ...path, extensions: { code: 'BAD_USER_INPUT' } };
+  }
+  if (pgCode === '23505') {
+    return { message: 'Conflicts with an existing record', locations: formatted.locations, ...path, extensions: { code: 'CONFLICT' } };
+  }
+  if (isDatabaseUnavailable(original, pgCode)) {
+    return {
+      message: 'The database is unavailable; try again shortly',
+      locations: formatted.locations,
+      ...path,
+      extensions: { code: 'SERVICE_UNAVAILABLE' },
+    };
+  }
+  logger.error(original?.stack ?? String(original));
+  return { message: 'Internal server error', locations: formatted.locations, ...path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+}
+
+function isDatabaseUnavailable(error: Error & { code?: string }, pgCode?: string): boolean {
+  if (pgCode && PG_UNAVAILABLE.has(pgCode)) return true;
+  if (error?.code && ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE'].includes(error.code)) return true;
+  return /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error/i.test(
+    error?.message ?? '',
+  );
+}

@@ -1,0 +1,31 @@
+import DataLoader from 'dataloader';
+
+/**
+ * The DataLoaders of one request, created on first use. Each module names and builds its own
+ * (see `*.loaders.ts`); a loader lives as long as its request, so nothing is cached across callers.
+ */
+export class RequestLoaders {
+  private readonly loaders = new Map<string, DataLoader<unknown, unknown>>();
+
+  get<K, V>(name: string, create: () => DataLoader<K, V>): DataLoader<K, V> {
+    let loader = this.loaders.get(name);
+    if (!loader) {
+      loader = create() as DataLoader<unknown, unknown>;
+      this.loaders.set(name, loader);
+    }
+    return loader as DataLoader<K, V>;
+  }
+}
+
+/** Groups rows by a key in the order of the requested keys: the usual one-to-many batch result. */
+export function groupBy<K, T>(keys: readonly K[], rows: T[], keyOf: (row: T) => K): T[][] {
+  const groups = new Map<K, T[]>(keys.map((key) => [key, []]));
+  for (const row of rows) groups.get(keyOf(row))?.push(row);
+  return keys.map((key) => groups.get(key) ?? []);
+}
+
+/** One row per requested key (undefined where absent): the usual by-id batch result. */
+export function byKey<K, T>(keys: readonly K[], rows: T[], keyOf: (row: T) => K): (T | undefined)[] {
+  const map = new Map<K, T>(rows.map((row) => [keyOf(row), row]));
+  return keys.map((key) => map.get(key));
+}

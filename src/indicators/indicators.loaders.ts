@@ -1,0 +1,50 @@
+import { Injectable } from '@nestjs/common';
+import DataLoader from 'dataloader';
+import { DataSource, In } from 'typeorm';
+import { byKey, groupBy, RequestLoaders } from '../graphql/request-loaders.js';
+import { IndicatorEntity } from './indicator.entity.js';
+import { MeasurementEntity } from './measurement.entity.js';
+
+@Injectable()
+export class IndicatorsLoaders {
+  constructor(private readonly dataSource: DataSource) {}
+
+  indicatorsByGoal(loaders: RequestLoaders) {
+    return loaders.get(
+      'indicatorsByGoal',
+      () =>
+        new DataLoader<string, IndicatorEntity[]>(async (goalIds) => {
+          const rows = await this.dataSource.manager.find(IndicatorEntity, {
+            where: { goalId: In([...goalIds]) },
+            order: { createdAt: 'ASC', id: 'ASC' },
+          });
+          return groupBy(goalIds, rows, (i) => i.goalId);
+        }),
+    );
+  }
+
+  /** Oldest first: by measurement date, then by when it was recorded. */
+  measurementsByIndicator(loaders: RequestLoaders) {
+    return loaders.get(
+      'measurementsByIndicator',
+      () =>
+        new DataLoader<string, MeasurementEntity[]>(async (indicatorIds) => {
+          const rows = await this.dataSource.manager.find(MeasurementEntity, {
+            where: { indicatorId: In([...indicatorIds]) },
+            order: { measuredOn: 'ASC', recordedAt: 'ASC', id: 'ASC' },
+          });
+          return groupBy(indicatorIds, rows, (m) => m.indicatorId);
+        }),
+    );
+  }
+
+  measurement(loaders: RequestLoaders) {
+    return loaders.get(
+      'measurement',
+      () =>
+        new DataLoader<string, MeasurementEntity | undefined>(async (ids) =>
+          byKey(ids, await this.dataSource.manager.findBy(MeasurementEntity, { id: In([...ids]) }), (m) => m.id),
+        ),
+    );
+  }
+}

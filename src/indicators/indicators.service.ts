@@ -1,0 +1,75 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { AccessService } from '../auth/access.service.js';
+import type { AuthUser } from '../auth/auth-user.js';
+import { BadInputError, NotFoundError } from '../common/errors.js';
+import { optionalText, requireFinite, requireText, requireUuid } from '../common/validate.js';
+import { GoalsService } from '../goals/goals.service.js';
+import type { CreateIndicatorInput } from './dto/create-indicator.input.js';
+import type { RecordMeasurementInput } from './dto/record-measurement.input.js';
+import { IndicatorEntity } from './indicator.entity.js';
+import { MeasurementEntity } from './measurement.entity.js';
+
+@Injectable()
+export class IndicatorsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly access: AccessService,
+    private readonly goals: GoalsService,
+  ) {}
+
+  async createIndicator(auth: AuthUser, input: CreateIndicatorInput): Promise<IndicatorEntity> {
+    const goal = await this.goals.goal(auth, input.goalId).catch((error) => {
+      throw error instanceof NotFoundError ? new NotFoundError('Goal', input.goalId, 'goalId') : error;
+    });
+    const plan = await this.access.editablePlanContent(auth, goal.planId);
+    const name = requireText('name', input.name);
+    const unit = requireText('unit', input.unit, 50);
+    const source = optionalText('source', input.source, 500) ?? null;
+    const target = requireFinite('target', input.target);
+    const baseline = input.baseline === null || input.baseline === undefined ? null : requireFinite('baseline', input.baseline);
+    // Attainment is measured against the time from baseline to target: without a date, the plan's start.
+    const baselineDate = input.baselineDate ?? (baseline === null ? null : plan.startDate);
+    if (baselineDate && input.targetDate < baselineDate) {
+      throw new BadInputError('targetDate', `${input.targetDate} is before baselineDate ${baselineDate}`);
+    }
+    return this.dataSource.manager.save(
+      this.dataSource.manager.create(IndicatorEntity, {
+        planId: plan.id,
+        goalId: goal.id,
+        name,
+        unit,
+        direction: input.direction,
+        source,
+        baseline,
+        baselineDate,
+        target,
+        targetDate: input.targetDate,
+        createdBy: auth.id,
+      }),
+    );
+  }
+
+  async recordMeasurement(auth: AuthUser, input: RecordMeasurementInput): Promise<MeasurementEntity> {
+    const indicator = await this.dataSource.manager.findOneBy(IndicatorEntity, {
+      id: requireUuid(input.indicatorId, 'Indicator', 'indicatorId'),
+    });
+    if (!indicator) throw new NotFoundError('Indicator', input.indicatorId, 'indicatorId');
+    await this.access.readablePlan(auth, indicator.planId).catch(() => {
+      throw new NotFoundError('Indicator', input.indicatorId, 'indicatorId');
+    });
+    await this.access.editablePlanContent(auth, indicator.planId);
+    const value = requireFinite('value', input.value);
+    const note = optionalText('note', input.note) ?? null;
+    return this.dataSource.manager.save(
+      this.dataSource.manager.create(MeasurementEntity, {
+        planId: indicator.planId,
+        indicatorId: indicator.id,
+        measuredOn: input.measuredOn,
+        value,
+        note,
+        recordedBy: auth.id,
+      }),
+    );
+  }
+}

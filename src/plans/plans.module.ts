@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { AuthModule } from '../auth/auth.module.js';
+import { RegistryModule } from '../registry/registry.module.js';
+import { AreaSecretariatPlansResolver } from './area-secretariat-plans.resolver.js';
+import { PlansLoaders } from './plans.loaders.js';
+import { PlansResolver } from './plans.resolver.js';
+import { PlansService } from './plans.service.js';
+import { UserPlanResolver } from './user-plan.resolver.js';
+
+@Module({
+  imports: [AuthModule, RegistryModule],
+  providers: [PlansService, PlansLoaders, PlansResolver, AreaSecretariatPlansResolver, UserPlanResolver],
+  exports: [PlansService, PlansLoaders],
+})
+export class PlansModule {}

@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { AuthModule } from '../auth/auth.module.js';
+import { FocusAreaResolver } from './focus-area.resolver.js';
+import { PoolResolver } from './pool.resolver.js';
+import { RegistryLoaders } from './registry.loaders.js';
+import { RegistryResolver } from './registry.resolver.js';
+import { RegistryService } from './registry.service.js';
+
+@Module({
+  imports: [AuthModule],
+  providers: [RegistryService, RegistryLoaders, RegistryResolver, PoolResolver, FocusAreaResolver],
+  exports: [RegistryService, RegistryLoaders],
+})
+export class RegistryModule {}

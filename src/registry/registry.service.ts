@@ -1,0 +1,143 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { AccessService } from '../auth/access.service.js';
+import type { AuthUser } from '../auth/auth-user.js';
+import { isUniqueViolation } from '../common/database-errors.js';
+import { Role } from '../common/enums.js';
+import { BadInputError, ConflictError, NotFoundError } from '../common/errors.js';
+import { isUuid, requireIntRange, requireText, requireUuid } from '../common/validate.js';
+import { AreaSecretariatEntity } from './area-secretariat.entity.js';
+import type { CreateAreaSecretariatInput } from './dto/create-area-secretariat.input.js';
+import type { CreateHousingOrganisationInput } from './dto/create-housing-organisation.input.js';
+import type { CreateMunicipalityInput } from './dto/create-municipality.input.js';
+import type { CreatePoolInput } from './dto/create-pool.input.js';
+import { FocusAreaEntity } from './focus-area.entity.js';
+import { HousingOrganisationEntity } from './housing-organisation.entity.js';
+import { MunicipalityEntity } from './municipality.entity.js';
+import { PoolEntity } from './pool.entity.js';
+
+const REGISTRY_EDITORS = [Role.ADMIN, Role.LBF];
+
+/** Pools and their focus areas, municipalities, housing organisations and area secretariats. */
+@Injectable()
+export class RegistryService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly access: AccessService,
+  ) {}
+
+  pools(): Promise<PoolEntity[]> {
+    return this.dataSource.manager.find(PoolEntity, { order: { startYear: 'ASC', name: 'ASC' } });
+  }
+
+  municipalities(): Promise<MunicipalityEntity[]> {
+    return this.dataSource.manager.find(MunicipalityEntity, { order: { code: 'ASC' } });
+  }
+
+  housingOrganisations(): Promise<HousingOrganisationEntity[]> {
+    return this.dataSource.manager.find(HousingOrganisationEntity, { order: { name: 'ASC' } });
+  }
+
+  /** ADMIN and LBF: all; an area secretariat: its own; a plan's users: their plan's secretariat. */
+  areaSecretariats(auth: AuthUser): Promise<AreaSecretariatEntity[]> {
+    const qb = this.dataSource.manager.createQueryBuilder(AreaSecretariatEntity, 'a').orderBy('a.name').addOrderBy('a.id');
+    switch (auth.role) {
+      case Role.ADMIN:
+      case Role.LBF:
+        break;
+      case Role.AREA_SECRETARIAT:
+        qb.where('a.id = :id', { id: auth.areaSecretariatId });
+        break;
+      default:
+        qb.where('a.id IN (SELECT p.area_secretariat_id FROM plans p WHERE p.id = :planId)', { planId: auth.planId });
+    }
+    return qb.getMany();
+  }
+
+  async areaSecretariat(auth: AuthUser, id: string): Promise<AreaSecretariatEntity> {
+    if (isUuid(id)) {
+      const found = (await this.areaSecretariats(auth)).find((a) => a.id === id.toLowerCase());
+      if (found) return found;
+    }
+    throw new NotFoundError('AreaSecretariat', id);
+  }
+
+  /** A goal's or activity's focus area must belong to its plan's pool. */
+  async requireFocusAreaOfPool(m: EntityManager, focusAreaId: string, poolId: string, field = 'focusAreaId'): Promise<string> {
+    const id = requireUuid(focusAreaId, 'FocusArea', field);
+    const focusArea = await m.findOneBy(FocusAreaEntity, { id });
+    if (!focusArea) throw new NotFoundError('FocusArea', focusAreaId, field);
+    if (focusArea.poolId !== poolId) {
+      throw new BadInputError(field, `focus area "${focusArea.name}" belongs to another pool than the plan's`);
+    }
+    return id;
+  }
+
+  async createPool(auth: AuthUser, input: CreatePoolInput): Promise<PoolEntity> {
+    this.access.requireRole(auth, REGISTRY_EDITORS, 'create pools');
+    const name = requireText('name', input.name);
+    const startYear = requireIntRange('startYear', input.startYear, 1990, 2100);
+    const endYear = requireIntRange('endYear', input.endYear, 1990, 2100);
+    if (endYear < startYear) throw new BadInputError('endYear', `${endYear} is before startYear ${startYear}`);
+    const share = input.minCofinancingShare ?? 0.25;
+    if (!Number.isFinite(share) || share < 0 || share > 1) {
+      throw new BadInputError('minCofinancingShare', `must be between 0 and 1, got ${share}`);
+    }
+    const focusAreas = input.focusAreas.map((fa, i) => requireText(`focusAreas[${i}]`, fa));
+    const seen = new Set<string>();
+    focusAreas.forEach((fa, i) => {
+      if (seen.has(fa.toLowerCase())) throw new BadInputError(`focusAreas[${i}]`, `"${fa}" is listed twice`);
+      seen.add(fa.toLowerCase());
+    });
+    try {
+      return await this.dataSource.transaction(async (m) => {
+        const pool = await m.save(m.create(PoolEntity, { name, startYear, endYear, minCofinancingShare: share }));
+        if (focusAreas.length) {
+          await m.insert(
+            FocusAreaEntity,
+            focusAreas.map((faName, position) => ({ poolId: pool.id, name: faName, position })),
+          );
+        }
+        return pool;
+      });
+    } catch (error) {
+      if (isUniqueViolation(error)) throw new ConflictError(`name: a pool named "${name}" already exists`);
+      throw error;
+    }
+  }
+
+  async createMunicipality(auth: AuthUser, input: CreateMunicipalityInput): Promise<MunicipalityEntity> {
+    this.access.requireRole(auth, REGISTRY_EDITORS, 'create municipalities');
+    const name = requireText('name', input.name);
+    const code = input.code.trim();
+    if (!/^\d{3}$/.test(code)) throw new BadInputError('code', `must be a three-digit kommunekode, got "${input.code}"`);
+    try {
+      return await this.dataSource.manager.save(this.dataSource.manager.create(MunicipalityEntity, { name, code }));
+    } catch (error) {
+      if (isUniqueViolation(error)) throw new ConflictError(`code: a municipality with code ${code} already exists`);
+      throw error;
+    }
+  }
+
+  async createHousingOrganisation(auth: AuthUser, input: CreateHousingOrganisationInput): Promise<HousingOrganisationEntity> {
+    this.access.requireRole(auth, REGISTRY_EDITORS, 'create housing organisations');
+    const name = requireText('name', input.name);
+    try {
+      return await this.dataSource.manager.save(this.dataSource.manager.create(HousingOrganisationEntity, { name }));
+    } catch (error) {
+      if (isUniqueViolation(error)) throw new ConflictError(`name: a housing organisation named "${name}" already exists`);
+      throw error;
+    }
+  }
+
+  async createAreaSecretariat(auth: AuthUser, input: CreateAreaSecretariatInput): Promise<AreaSecretariatEntity> {
+    this.access.requireRole(auth, REGISTRY_EDITORS, 'create area secretariats');
+    const name = requireText('name', input.name);
+    try {
+      return await this.dataSource.manager.save(this.dataSource.manager.create(AreaSecretariatEntity, { name }));
+    } catch (error) {
+      if (isUniqueViolation(error)) throw new ConflictError(`name: an area secretariat named "${name}" already exists`);
+      throw error;
+    }
+  }
+}
