@@ -1,6 +1,6 @@
 import { ApolloDriver } from '@nestjs/apollo';
 import { DynamicModule, Module } from '@nestjs/common';
-import { APP_GUARD } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ActivitiesModule } from './activities/activities.module.js';
@@ -11,6 +11,7 @@ import type { AppConfig } from './config/config.js';
 import { ConfigModule } from './config/config.module.js';
 import { dataSourceOptions, type DatabaseTarget } from './database/data-source-options.js';
 import { GoalsModule } from './goals/goals.module.js';
+import { DomainErrorFilter } from './graphql/domain-error.filter.js';
 import { graphqlOptions } from './graphql/graphql-options.js';
 import { HealthController } from './health/health.controller.js';
 import { IndicatorsModule } from './indicators/indicators.module.js';
@@ -41,7 +42,10 @@ export class AppModule {
         ActivitiesModule,
       ],
       controllers: [HealthController],
-      providers: [{ provide: APP_GUARD, useClass: AuthGuard }],
+      providers: [
+        { provide: APP_GUARD, useClass: AuthGuard },
+        { provide: APP_FILTER, useClass: DomainErrorFilter },
+      ],
     };
   }
 }

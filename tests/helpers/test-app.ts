@@ -1,0 +1,38 @@
+import { loadConfig } from '../../src/config/config.js';
+import { startServer, type RunningServer } from '../../src/server.js';
+import { GraphQLClient } from './graphql-client.js';
+
+export const ADMIN_EMAIL = 'admin@tests.planspor';
+export const ADMIN_PASSWORD = 'admin-password-for-tests';
+
+export interface TestApp {
+  server: RunningServer;
+  client: GraphQLClient;
+  adminToken: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * The real app on the test database (a fresh database on the server DATABASE_URL names, or the
+ * embedded engine): see tests/setup/global-setup.mjs. Every test file starts its own and stops it.
+ */
+export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+  const url = process.env.TEST_DATABASE_URL;
+  if (!url) throw new Error('TEST_DATABASE_URL is not set: run the tests through `npm test`');
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    PORT: '0',
+    JWT_SECRET: 'test-secret-test-secret-test-secret-0123456789',
+    DEMO_DATA: 'false',
+    ADMIN_EMAIL,
+    ADMIN_PASSWORD,
+    ...env,
+  });
+  const server = await startServer(config, {
+    database: { url, embedded: process.env.TEST_DATABASE_EMBEDDED === 'true', poolSize: 5 },
+    logger: ['error'],
+  });
+  const client = new GraphQLClient(server.url);
+  const adminToken = await client.login(ADMIN_EMAIL, ADMIN_PASSWORD);
+  return { server, client, adminToken, stop: () => server.stop() };
+}
