@@ -16,7 +16,9 @@ import { graphqlOptions } from './graphql/graphql-options.js';
 import { HealthController } from './health/health.controller.js';
 import { IndicatorsModule } from './indicators/indicators.module.js';
 import { PlansModule } from './plans/plans.module.js';
+import { ProgressModule } from './progress/progress.module.js';
 import { RegistryModule } from './registry/registry.module.js';
+import { RollupsModule } from './rollups/rollups.module.js';
 import { UsersModule } from './users/users.module.js';
 
 @Module({})
@@ -40,6 +42,8 @@ export class AppModule {
         GoalsModule,
         IndicatorsModule,
         ActivitiesModule,
+        ProgressModule,
+        RollupsModule,
       ],
       controllers: [HealthController],
       providers: [

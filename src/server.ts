@@ -54,8 +54,9 @@ export async function startServer(config: AppConfig, options: ServerOptions = {}
     app.enableShutdownHooks();
     const dataSource = app.get(DataSource);
     await runMigrations(dataSource, database.embedded);
-    if (config.adminEmail && config.adminPassword) await app.get(UsersService).ensureAdmin(config.adminEmail, config.adminPassword);
+    // Demo data first: it only fills an empty database, and the bootstrap admin would make it non-empty.
     if (config.demoData) await loadDemoDataIfEmpty(dataSource, logger);
+    if (config.adminEmail && config.adminPassword) await app.get(UsersService).ensureAdmin(config.adminEmail, config.adminPassword);
     await app.listen(config.port, '0.0.0.0');
     const address = app.getHttpServer().address() as { port: number };
     const url = `http://127.0.0.1:${address.port}`;

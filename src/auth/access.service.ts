@@ -68,13 +68,13 @@ export class AccessService {
   /** For goal, indicator, activity and progress changes. Outside scope: NOT_FOUND; readable but not editable: FORBIDDEN. */
   async editablePlanContent(auth: AuthUser, planId: string, field?: string, manager?: EntityManager): Promise<PlanEntity> {
     const plan = await this.readablePlan(auth, planId, field, manager);
-    this.requireEditPlanContent(auth, plan);
+    this.requireEditPlanContent(auth, plan.id);
     return plan;
   }
 
-  requireEditPlanContent(auth: AuthUser, plan: Pick<PlanEntity, 'id' | 'areaSecretariatId'>): void {
-    if (!this.canReadPlan(auth, plan)) throw new NotFoundError('Plan', plan.id);
-    if (!this.canEditPlanContent(auth, plan.id)) {
+  /** For a plan the caller is already known to be able to read. */
+  requireEditPlanContent(auth: AuthUser, planId: string): void {
+    if (!this.canEditPlanContent(auth, planId)) {
       throw new ForbiddenError(`Role ${auth.role} may read this plan but not change its content`);
     }
   }

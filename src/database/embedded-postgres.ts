@@ -58,7 +58,7 @@ function takeLock(lockFile: string): void {
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       const holder = Number(readFileSync(lockFile, 'utf8').trim());
-      if (holder && holder !== process.pid && isAlive(holder)) {
+      if (holder && isAlive(holder)) {
         throw new Error(
           `the data folder is in use by process ${holder} (${lockFile}); stop it or set DATA_DIR to another folder`,
         );

@@ -1,0 +1,39 @@
+import { Field, Float, Int, ObjectType } from '@nestjs/graphql';
+import { MoneyScalar } from '../graphql/scalars/money.scalar.js';
+import type { PortfolioFigures } from './rollups.repository.js';
+
+@ObjectType('FocusAreaRollup')
+export class FocusAreaRollupModel {
+  @Field(() => Int) activityCount: number;
+  @Field(() => MoneyScalar) budget: number;
+  @Field(() => Float, { nullable: true }) progress: number | null;
+  focusAreaId: string;
+}
+
+@ObjectType('MunicipalityRollup')
+export class MunicipalityRollupModel {
+  @Field(() => Int) planCount: number;
+  @Field(() => MoneyScalar) lbfGrant: number;
+  @Field(() => Float, { nullable: true, description: 'Mean over the activities of these plans, not a mean of plan means' })
+  progress: number | null;
+  municipalityId: string;
+}
+
+@ObjectType('PortfolioRollup', { description: 'An area secretariat’s plans, or every plan for LBF; see docs/rollups.md' })
+export class PortfolioRollupModel {
+  @Field(() => Int) planCount: number;
+  @Field(() => Int) activityCount: number;
+  @Field(() => MoneyScalar) lbfGrant: number;
+  @Field(() => MoneyScalar) localCofinancing: number;
+  @Field(() => MoneyScalar) budget: number;
+  @Field(() => MoneyScalar) spent: number;
+  @Field(() => Float, { nullable: true }) progress: number | null;
+  @Field(() => [FocusAreaRollupModel]) byFocusArea: FocusAreaRollupModel[];
+  @Field(() => [MunicipalityRollupModel]) byMunicipality: MunicipalityRollupModel[];
+  plansNeedingAttentionIds: string[];
+}
+
+export function toPortfolioModel(figures: PortfolioFigures): PortfolioRollupModel {
+  const { plansNeedingAttention, ...rest } = figures;
+  return { ...rest, plansNeedingAttentionIds: plansNeedingAttention };
+}
