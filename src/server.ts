@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { NextFunction, Request, Response } from 'express';
 import { DataSource } from 'typeorm';
 import { AppModule } from './app.module.js';
@@ -46,10 +47,11 @@ export async function startServer(config: AppConfig, options: ServerOptions = {}
     }
   }
   try {
-    const app = await NestFactory.create(AppModule.forRoot(config, database), {
+    const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, database), {
       logger: options.logger ?? ['log', 'error', 'warn'],
-      bodyParser: true,
+      bodyParser: false,
     });
+    app.useBodyParser('json', { limit: config.bodyLimitBytes });
     app.use((_req: Request, _res: Response, next: NextFunction) => sqlStatementCounter.run({ statements: 0 }, next));
     app.enableShutdownHooks();
     const dataSource = app.get(DataSource);

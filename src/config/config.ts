@@ -15,6 +15,8 @@ export interface AppConfig {
   /** Pool size against a real server (the embedded engine always uses 1). */
   dbPoolSize: number;
   logSql: boolean;
+  /** Largest accepted request body, in bytes. */
+  bodyLimitBytes: number;
 }
 
 export class ConfigError extends Error {
@@ -78,6 +80,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     production: nodeEnv === 'production',
     dbPoolSize: integer(env, 'DB_POOL_SIZE', 10, 1, 200),
     logSql: boolean(env, 'LOG_SQL', false),
+    bodyLimitBytes: integer(env, 'BODY_LIMIT_BYTES', 1_048_576, 1024, 104_857_600),
   };
 }
 
