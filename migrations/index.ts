@@ -1,4 +1,5 @@
 import { Initial1764220000000 } from './1764220000000-Initial.js';
+import { AuditTrail1764400000000 } from './1764400000000-AuditTrail.js';
 
 /** Every migration, oldest first. Listed explicitly so the app, the CLI and the tests agree. */
-export const migrations = [Initial1764220000000];
+export const migrations = [Initial1764220000000, AuditTrail1764400000000];

@@ -4,6 +4,7 @@ import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ActivitiesModule } from './activities/activities.module.js';
+import { AuditQueryModule } from './audit/audit-query.module.js';
 import { AuthGuard } from './auth/auth.guard.js';
 import { AuthModule } from './auth/auth.module.js';
 import { TokenService } from './auth/token.service.js';
@@ -44,6 +45,7 @@ export class AppModule {
         ActivitiesModule,
         ProgressModule,
         RollupsModule,
+        AuditQueryModule,
       ],
       controllers: [HealthController],
       providers: [

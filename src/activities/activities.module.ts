@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AuditModule } from '../audit/audit.module.js';
 import { AuthModule } from '../auth/auth.module.js';
 import { GoalsModule } from '../goals/goals.module.js';
 import { PlansModule } from '../plans/plans.module.js';
@@ -11,7 +12,7 @@ import { GoalLinksResolver } from './goal-links.resolver.js';
 import { PlanActivitiesResolver } from './plan-activities.resolver.js';
 
 @Module({
-  imports: [AuthModule, RegistryModule, PlansModule, GoalsModule],
+  imports: [AuthModule, AuditModule, RegistryModule, PlansModule, GoalsModule],
   providers: [ActivitiesService, ActivitiesLoaders, ActivitiesResolver, ActivityGoalLinkResolver, PlanActivitiesResolver, GoalLinksResolver],
   exports: [ActivitiesService, ActivitiesLoaders],
 })

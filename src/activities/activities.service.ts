@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { AuditService } from '../audit/audit.service.js';
 import { AccessService } from '../auth/access.service.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { isUniqueViolation } from '../common/database-errors.js';
@@ -21,6 +22,7 @@ export class ActivitiesService {
     private readonly access: AccessService,
     private readonly registry: RegistryService,
     private readonly goals: GoalsService,
+    private readonly audit: AuditService,
   ) {}
 
   /** NOT_FOUND alike for an absent activity and one outside the caller's scope. */
@@ -42,7 +44,7 @@ export class ActivitiesService {
     requireNonNegative('budget', input.budget);
     return this.dataSource.transaction(async (m) => {
       const focusAreaId = input.focusAreaId ? await this.registry.requireFocusAreaOfPool(m, input.focusAreaId, plan.poolId) : null;
-      return m.save(
+      const activity = await m.save(
         m.create(ActivityEntity, {
           planId: plan.id,
           version: 1,
@@ -59,6 +61,8 @@ export class ActivitiesService {
           updatedBy: auth.id,
         }),
       );
+      await this.audit.record(m, auth, { operation: 'createActivity', entity: 'Activity', entityId: activity.id, planId: plan.id, after: activity });
+      return activity;
     });
   }
 
@@ -93,7 +97,9 @@ export class ActivitiesService {
           `expectedVersion: the activity is at version ${current.version}, not ${input.expectedVersion}; read it again and retry`,
         );
       }
-      return m.findOneByOrFail(ActivityEntity, { id: existing.id });
+      const updated = await m.findOneByOrFail(ActivityEntity, { id: existing.id });
+      await this.audit.recordChanges(m, auth, { operation: 'updateActivity', entity: 'Activity', entityId: existing.id, planId: plan.id }, existing, updated);
+      return updated;
     });
   }
 
@@ -109,7 +115,7 @@ export class ActivitiesService {
         const goal = await this.goals.goalOfPlan(auth, m, input.goalId, activity.planId, 'goalId');
         const existing = await m.existsBy(ActivityGoalLinkEntity, { activityId: activity.id, goalId: goal.id });
         if (existing) throw new ConflictError('goalId: the activity is already linked to this goal');
-        return m.save(
+        const link = await m.save(
           m.create(ActivityGoalLinkEntity, {
             activityId: activity.id,
             goalId: goal.id,
@@ -119,6 +125,14 @@ export class ActivitiesService {
             createdBy: auth.id,
           }),
         );
+        await this.audit.record(m, auth, {
+          operation: 'linkActivityToGoal',
+          entity: 'ActivityGoalLink',
+          entityId: linkId(link),
+          planId: activity.planId,
+          after: link,
+        });
+        return link;
       });
     } catch (error) {
       if (isUniqueViolation(error)) throw new ConflictError('goalId: the activity is already linked to this goal');
@@ -132,8 +146,22 @@ export class ActivitiesService {
     await this.access.editablePlanContent(auth, activity.planId);
     return this.dataSource.transaction(async (m) => {
       const goal = await this.goals.goalOfPlan(auth, m, goalId, activity.planId, 'goalId');
-      const result = await m.delete(ActivityGoalLinkEntity, { activityId: activity.id, goalId: goal.id });
-      return (result.affected ?? 0) > 0;
+      const link = await m.findOneBy(ActivityGoalLinkEntity, { activityId: activity.id, goalId: goal.id });
+      if (!link) return false;
+      await m.delete(ActivityGoalLinkEntity, { activityId: activity.id, goalId: goal.id });
+      await this.audit.record(m, auth, {
+        operation: 'unlinkActivityFromGoal',
+        entity: 'ActivityGoalLink',
+        entityId: linkId(link),
+        planId: activity.planId,
+        before: link,
+      });
+      return true;
     });
   }
+}
+
+/** A link has no id of its own: the audit trail names it by its two ends. */
+function linkId(link: ActivityGoalLinkEntity): string {
+  return `${link.activityId}:${link.goalId}`;
 }

@@ -1,5 +1,6 @@
 import { ActivityGoalLinkEntity } from '../activities/activity-goal-link.entity.js';
 import { ActivityEntity } from '../activities/activity.entity.js';
+import { AuditEventEntity } from '../audit/audit-event.entity.js';
 import { GoalEntity } from '../goals/goal.entity.js';
 import { IndicatorEntity } from '../indicators/indicator.entity.js';
 import { MeasurementEntity } from '../indicators/measurement.entity.js';
@@ -28,4 +29,5 @@ export const entities = [
   ActivityEntity,
   ActivityGoalLinkEntity,
   ProgressEntryEntity,
+  AuditEventEntity,
 ];

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AuditModule } from '../audit/audit.module.js';
 import { AuthModule } from '../auth/auth.module.js';
 import { PlansModule } from '../plans/plans.module.js';
 import { RegistryModule } from '../registry/registry.module.js';
@@ -8,7 +9,7 @@ import { GoalsService } from './goals.service.js';
 import { PlanGoalsResolver } from './plan-goals.resolver.js';
 
 @Module({
-  imports: [AuthModule, RegistryModule, PlansModule],
+  imports: [AuthModule, AuditModule, RegistryModule, PlansModule],
   providers: [GoalsService, GoalsLoaders, GoalsResolver, PlanGoalsResolver],
   exports: [GoalsService, GoalsLoaders],
 })

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service.js';
 import { AccessService } from '../auth/access.service.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { GoalKind } from '../common/enums.js';
@@ -18,6 +19,7 @@ export class GoalsService {
     private readonly dataSource: DataSource,
     private readonly access: AccessService,
     private readonly registry: RegistryService,
+    private readonly audit: AuditService,
   ) {}
 
   async goal(auth: AuthUser, id: string): Promise<GoalEntity> {
@@ -57,7 +59,7 @@ export class GoalsService {
     return this.dataSource.transaction(async (m) => {
       const parent = input.parentId ? await this.goalOfPlan(auth, m, input.parentId, plan.id, 'parentId') : null;
       const focusAreaId = input.focusAreaId ? await this.registry.requireFocusAreaOfPool(m, input.focusAreaId, plan.poolId) : null;
-      return m.save(
+      const goal = await m.save(
         m.create(GoalEntity, {
           planId: plan.id,
           parentId: parent?.id ?? null,
@@ -69,6 +71,8 @@ export class GoalsService {
           updatedBy: auth.id,
         }),
       );
+      await this.audit.record(m, auth, { operation: 'createGoal', entity: 'Goal', entityId: goal.id, planId: plan.id, after: goal });
+      return goal;
     });
   }
 
@@ -107,7 +111,9 @@ export class GoalsService {
         changes.focusAreaId = input.focusAreaId ? await this.registry.requireFocusAreaOfPool(m, input.focusAreaId, plan.poolId) : null;
       }
       await m.update(GoalEntity, { id: existing.id }, changes);
-      return m.findOneByOrFail(GoalEntity, { id: existing.id });
+      const updated = await m.findOneByOrFail(GoalEntity, { id: existing.id });
+      await this.audit.recordChanges(m, auth, { operation: 'updateGoal', entity: 'Goal', entityId: existing.id, planId: plan.id }, existing, updated);
+      return updated;
     });
   }
 }

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AuditModule } from '../audit/audit.module.js';
 import { AuthModule } from '../auth/auth.module.js';
 import { GoalsModule } from '../goals/goals.module.js';
 import { UsersModule } from '../users/users.module.js';
@@ -9,7 +10,7 @@ import { IndicatorsService } from './indicators.service.js';
 import { MeasurementResolver } from './measurement.resolver.js';
 
 @Module({
-  imports: [AuthModule, GoalsModule, UsersModule],
+  imports: [AuthModule, AuditModule, GoalsModule, UsersModule],
   providers: [IndicatorsService, IndicatorsLoaders, IndicatorsResolver, GoalIndicatorsResolver, MeasurementResolver],
   exports: [IndicatorsLoaders],
 })

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { AuditService } from '../audit/audit.service.js';
 import { AccessService } from '../auth/access.service.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { BadInputError, NotFoundError } from '../common/errors.js';
@@ -16,6 +17,7 @@ export class IndicatorsService {
     private readonly dataSource: DataSource,
     private readonly access: AccessService,
     private readonly goals: GoalsService,
+    private readonly audit: AuditService,
   ) {}
 
   async createIndicator(auth: AuthUser, input: CreateIndicatorInput): Promise<IndicatorEntity> {
@@ -33,21 +35,25 @@ export class IndicatorsService {
     if (baselineDate && input.targetDate < baselineDate) {
       throw new BadInputError('targetDate', `${input.targetDate} is before baselineDate ${baselineDate}`);
     }
-    return this.dataSource.manager.save(
-      this.dataSource.manager.create(IndicatorEntity, {
-        planId: plan.id,
-        goalId: goal.id,
-        name,
-        unit,
-        direction: input.direction,
-        source,
-        baseline,
-        baselineDate,
-        target,
-        targetDate: input.targetDate,
-        createdBy: auth.id,
-      }),
-    );
+    return this.dataSource.transaction(async (m) => {
+      const indicator = await m.save(
+        m.create(IndicatorEntity, {
+          planId: plan.id,
+          goalId: goal.id,
+          name,
+          unit,
+          direction: input.direction,
+          source,
+          baseline,
+          baselineDate,
+          target,
+          targetDate: input.targetDate,
+          createdBy: auth.id,
+        }),
+      );
+      await this.audit.record(m, auth, { operation: 'createIndicator', entity: 'Indicator', entityId: indicator.id, planId: plan.id, after: indicator });
+      return indicator;
+    });
   }
 
   async recordMeasurement(auth: AuthUser, input: RecordMeasurementInput): Promise<MeasurementEntity> {
@@ -58,18 +64,28 @@ export class IndicatorsService {
     await this.access.readablePlan(auth, indicator.planId).catch(() => {
       throw new NotFoundError('Indicator', input.indicatorId, 'indicatorId');
     });
-    await this.access.editablePlanContent(auth, indicator.planId);
+    this.access.requireEditPlanContent(auth, indicator.planId);
     const value = requireFinite('value', input.value);
     const note = optionalText('note', input.note) ?? null;
-    return this.dataSource.manager.save(
-      this.dataSource.manager.create(MeasurementEntity, {
+    return this.dataSource.transaction(async (m) => {
+      const measurement = await m.save(
+        m.create(MeasurementEntity, {
+          planId: indicator.planId,
+          indicatorId: indicator.id,
+          measuredOn: input.measuredOn,
+          value,
+          note,
+          recordedBy: auth.id,
+        }),
+      );
+      await this.audit.record(m, auth, {
+        operation: 'recordMeasurement',
+        entity: 'Measurement',
+        entityId: measurement.id,
         planId: indicator.planId,
-        indicatorId: indicator.id,
-        measuredOn: input.measuredOn,
-        value,
-        note,
-        recordedBy: auth.id,
-      }),
-    );
+        after: measurement,
+      });
+      return measurement;
+    });
   }
 }

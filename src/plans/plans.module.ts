@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AuditModule } from '../audit/audit.module.js';
 import { AuthModule } from '../auth/auth.module.js';
 import { RegistryModule } from '../registry/registry.module.js';
 import { AreaSecretariatPlansResolver } from './area-secretariat-plans.resolver.js';
@@ -8,7 +9,7 @@ import { PlansService } from './plans.service.js';
 import { UserPlanResolver } from './user-plan.resolver.js';
 
 @Module({
-  imports: [AuthModule, RegistryModule],
+  imports: [AuthModule, AuditModule, RegistryModule],
   providers: [PlansService, PlansLoaders, PlansResolver, AreaSecretariatPlansResolver, UserPlanResolver],
   exports: [PlansService, PlansLoaders],
 })

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, In } from 'typeorm';
+import { AuditService } from '../audit/audit.service.js';
 import { AccessService } from '../auth/access.service.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { PlanStatus, Role } from '../common/enums.js';
@@ -29,6 +30,7 @@ export class PlansService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly access: AccessService,
+    private readonly audit: AuditService,
   ) {}
 
   plan(auth: AuthUser, id: string): Promise<PlanEntity> {
@@ -121,6 +123,13 @@ export class PlansService {
         PlanHousingOrganisationEntity,
         housingOrganisationIds.map((housingOrganisationId, position) => ({ planId: plan.id, housingOrganisationId, position })),
       );
+      await this.audit.record(m, auth, {
+        operation: 'createPlan',
+        entity: 'Plan',
+        entityId: plan.id,
+        planId: plan.id,
+        after: { ...plan, housingOrganisationIds },
+      });
       return plan;
     });
   }
@@ -164,7 +173,9 @@ export class PlansService {
         await this.requireExists(m, AreaSecretariatEntity, changes.areaSecretariatId, 'AreaSecretariat', 'areaSecretariatId');
       }
       await m.update(PlanEntity, { id: plan.id }, changes);
-      return m.findOneByOrFail(PlanEntity, { id: plan.id });
+      const updated = await m.findOneByOrFail(PlanEntity, { id: plan.id });
+      await this.audit.recordChanges(m, auth, { operation: 'updatePlan', entity: 'Plan', entityId: plan.id, planId: plan.id }, plan, updated);
+      return updated;
     });
   }
 

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { ActivitiesService } from '../activities/activities.service.js';
 import { ActivityEntity } from '../activities/activity.entity.js';
+import { AuditService } from '../audit/audit.service.js';
 import { AccessService } from '../auth/access.service.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { addDays, todayUtc } from '../common/clock.js';
@@ -19,6 +20,7 @@ export class ProgressService {
     private readonly dataSource: DataSource,
     private readonly access: AccessService,
     private readonly activities: ActivitiesService,
+    private readonly audit: AuditService,
   ) {}
 
   /**
@@ -88,6 +90,17 @@ export class ProgressService {
           WHERE id = $1`,
         [activity.id, status, auth.id],
       );
+      await this.audit.record(m, auth, { operation: 'logProgress', entity: 'ProgressEntry', entityId: entry.id, planId: activity.planId, after: entry });
+      if (status !== activity.status) {
+        await this.audit.record(m, auth, {
+          operation: 'logProgress',
+          entity: 'Activity',
+          entityId: activity.id,
+          planId: activity.planId,
+          before: { status: activity.status, version: activity.version },
+          after: { status, version: activity.version + 1 },
+        });
+      }
       return entry;
     });
   }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service.js';
 import { AccessService } from '../auth/access.service.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { isUniqueViolation } from '../common/database-errors.js';
@@ -24,6 +25,7 @@ export class RegistryService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly access: AccessService,
+    private readonly audit: AuditService,
   ) {}
 
   pools(): Promise<PoolEntity[]> {
@@ -98,6 +100,13 @@ export class RegistryService {
             focusAreas.map((faName, position) => ({ poolId: pool.id, name: faName, position })),
           );
         }
+        await this.audit.record(m, auth, {
+          operation: 'createPool',
+          entity: 'Pool',
+          entityId: pool.id,
+          planId: null,
+          after: { ...pool, focusAreas },
+        });
         return pool;
       });
     } catch (error) {
@@ -112,7 +121,11 @@ export class RegistryService {
     const code = input.code.trim();
     if (!/^\d{3}$/.test(code)) throw new BadInputError('code', `must be a three-digit kommunekode, got "${input.code}"`);
     try {
-      return await this.dataSource.manager.save(this.dataSource.manager.create(MunicipalityEntity, { name, code }));
+      return await this.dataSource.transaction(async (m) => {
+        const municipality = await m.save(m.create(MunicipalityEntity, { name, code }));
+        await this.audit.record(m, auth, { operation: 'createMunicipality', entity: 'Municipality', entityId: municipality.id, planId: null, after: municipality });
+        return municipality;
+      });
     } catch (error) {
       if (isUniqueViolation(error)) throw new ConflictError(`code: a municipality with code ${code} already exists`);
       throw error;
@@ -123,7 +136,17 @@ export class RegistryService {
     this.access.requireRole(auth, REGISTRY_EDITORS, 'create housing organisations');
     const name = requireText('name', input.name);
     try {
-      return await this.dataSource.manager.save(this.dataSource.manager.create(HousingOrganisationEntity, { name }));
+      return await this.dataSource.transaction(async (m) => {
+        const organisation = await m.save(m.create(HousingOrganisationEntity, { name }));
+        await this.audit.record(m, auth, {
+          operation: 'createHousingOrganisation',
+          entity: 'HousingOrganisation',
+          entityId: organisation.id,
+          planId: null,
+          after: organisation,
+        });
+        return organisation;
+      });
     } catch (error) {
       if (isUniqueViolation(error)) throw new ConflictError(`name: a housing organisation named "${name}" already exists`);
       throw error;
@@ -134,7 +157,17 @@ export class RegistryService {
     this.access.requireRole(auth, REGISTRY_EDITORS, 'create area secretariats');
     const name = requireText('name', input.name);
     try {
-      return await this.dataSource.manager.save(this.dataSource.manager.create(AreaSecretariatEntity, { name }));
+      return await this.dataSource.transaction(async (m) => {
+        const secretariat = await m.save(m.create(AreaSecretariatEntity, { name }));
+        await this.audit.record(m, auth, {
+          operation: 'createAreaSecretariat',
+          entity: 'AreaSecretariat',
+          entityId: secretariat.id,
+          planId: null,
+          after: secretariat,
+        });
+        return secretariat;
+      });
     } catch (error) {
       if (isUniqueViolation(error)) throw new ConflictError(`name: an area secretariat named "${name}" already exists`);
       throw error;

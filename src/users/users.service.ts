@@ -1,5 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { AuditService } from '../audit/audit.service.js';
 import { AccessService } from '../auth/access.service.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { hashPassword, verifyPassword } from '../auth/password.js';
@@ -27,6 +28,7 @@ export class UsersService {
     private readonly dataSource: DataSource,
     private readonly access: AccessService,
     private readonly tokens: TokenService,
+    private readonly audit: AuditService,
   ) {}
 
   async login(email: string, password: string): Promise<{ accessToken: string; user: UserEntity }> {
@@ -76,9 +78,12 @@ export class UsersService {
 
     const passwordHash = await hashPassword(input.password);
     try {
-      return await this.dataSource.manager.save(
-        this.dataSource.manager.create(UserEntity, { email, name, passwordHash, role: input.role, planId, areaSecretariatId }),
-      );
+      return await this.dataSource.transaction(async (m) => {
+        const user = await m.save(m.create(UserEntity, { email, name, passwordHash, role: input.role, planId, areaSecretariatId }));
+        // The password hash never enters the trail (AuditService drops it).
+        await this.audit.record(m, auth, { operation: 'createUser', entity: 'User', entityId: user.id, planId: user.planId, after: user });
+        return user;
+      });
     } catch (error) {
       if (isUniqueViolation(error)) throw new ConflictError(`email: a user with email ${email} already exists`);
       throw error;
@@ -89,13 +94,27 @@ export class UsersService {
   async ensureAdmin(email: string, password: string): Promise<void> {
     const normalised = email.trim().toLowerCase();
     if (await this.dataSource.manager.existsBy(UserEntity, { email: normalised })) return;
-    await this.dataSource.manager
-      .createQueryBuilder()
-      .insert()
-      .into(UserEntity)
-      .values({ email: normalised, name: 'Administrator', passwordHash: await hashPassword(password), role: Role.ADMIN })
-      .orIgnore()
-      .execute();
+    const passwordHash = await hashPassword(password);
+    await this.dataSource.transaction(async (m) => {
+      const result = await m
+        .createQueryBuilder()
+        .insert()
+        .into(UserEntity)
+        .values({ email: normalised, name: 'Administrator', passwordHash, role: Role.ADMIN })
+        .orIgnore()
+        .returning(['id'])
+        .execute();
+      const id = result.raw[0]?.id as string | undefined;
+      if (id) {
+        await this.audit.record(m, null, {
+          operation: 'bootstrapAdmin',
+          entity: 'User',
+          entityId: id,
+          planId: null,
+          after: { email: normalised, role: Role.ADMIN },
+        });
+      }
+    });
     this.logger.log(`Created ADMIN ${normalised}`);
   }
 }

@@ -1,0 +1,69 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import type { AuthUser } from '../auth/auth-user.js';
+
+export interface AuditRecord {
+  operation: string;
+  /** The GraphQL type name, e.g. "Activity". */
+  entity: string;
+  entityId: string;
+  planId: string | null;
+  before?: object | null;
+  after?: object | null;
+}
+
+/**
+ * Writes the audit trail. Always called with the mutation's own transaction, so a change and its
+ * audit row commit or roll back together.
+ */
+@Injectable()
+export class AuditService {
+  async record(m: EntityManager, auth: AuthUser | null, record: AuditRecord): Promise<void> {
+    await m.query(
+      `INSERT INTO audit_events (actor_id, operation, entity, entity_id, plan_id, before, after)
+       VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7::jsonb)`,
+      [
+        auth?.id ?? null,
+        record.operation,
+        record.entity,
+        record.entityId,
+        record.planId,
+        toJson(record.before),
+        toJson(record.after),
+      ],
+    );
+  }
+
+  /** An update's audit row: only the fields that changed, before and after. */
+  async recordChanges<T extends object>(
+    m: EntityManager,
+    auth: AuthUser,
+    record: Omit<AuditRecord, 'before' | 'after'>,
+    before: T,
+    after: T,
+  ): Promise<void> {
+    const changedBefore: Record<string, unknown> = {};
+    const changedAfter: Record<string, unknown> = {};
+    for (const key of Object.keys(after) as (keyof T & string)[]) {
+      if (IGNORED.has(key)) continue;
+      if (JSON.stringify(before[key]) !== JSON.stringify(after[key])) {
+        changedBefore[key] = before[key];
+        changedAfter[key] = after[key];
+      }
+    }
+    await this.record(m, auth, { ...record, before: changedBefore, after: changedAfter });
+  }
+}
+
+// Bookkeeping columns say nothing the audit row does not say itself.
+const IGNORED = new Set(['updatedAt', 'updatedBy', 'createdAt', 'createdBy', 'passwordHash']);
+
+function toJson(value: object | null | undefined): string | null {
+  if (!value) return null;
+  const copy: Record<string, unknown> = {};
+  for (const [key, field] of Object.entries(value)) {
+    if (IGNORED.has(key) || field === undefined) continue;
+    copy[key] = field instanceof Date ? field.toISOString() : field;
+  }
+  return JSON.stringify(copy);
+}
