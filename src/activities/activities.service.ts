@@ -29,9 +29,7 @@ export class ActivitiesService {
   async activity(auth: AuthUser, id: string, field?: string): Promise<ActivityEntity> {
     const activity = await this.dataSource.manager.findOneBy(ActivityEntity, { id: requireUuid(id, 'Activity', field) });
     if (!activity) throw new NotFoundError('Activity', id, field);
-    await this.access.readablePlan(auth, activity.planId).catch(() => {
-      throw new NotFoundError('Activity', id, field);
-    });
+    await this.access.requireReadableObject(auth, activity.planId, new NotFoundError('Activity', id, field));
     return activity;
   }
 

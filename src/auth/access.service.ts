@@ -65,6 +65,16 @@ export class AccessService {
     return plan;
   }
 
+  /**
+   * For an object of a plan (a goal, an activity, …): NOT_FOUND naming that object, alike when it is
+   * absent and when its plan is outside the caller's scope. Other errors (an outage) pass through.
+   */
+  async requireReadableObject(auth: AuthUser, planId: string, notFound: NotFoundError): Promise<PlanEntity> {
+    const plan = await this.dataSource.manager.findOneBy(PlanEntity, { id: planId });
+    if (!plan || !this.canReadPlan(auth, plan)) throw notFound;
+    return plan;
+  }
+
   /** For goal, indicator, activity and progress changes. Outside scope: NOT_FOUND; readable but not editable: FORBIDDEN. */
   async editablePlanContent(auth: AuthUser, planId: string, field?: string, manager?: EntityManager): Promise<PlanEntity> {
     const plan = await this.readablePlan(auth, planId, field, manager);

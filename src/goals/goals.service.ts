@@ -25,9 +25,7 @@ export class GoalsService {
   async goal(auth: AuthUser, id: string): Promise<GoalEntity> {
     const goal = await this.dataSource.manager.findOneBy(GoalEntity, { id: requireUuid(id, 'Goal') });
     if (!goal) throw new NotFoundError('Goal', id);
-    await this.access.readablePlan(auth, goal.planId).catch(() => {
-      throw new NotFoundError('Goal', id);
-    });
+    await this.access.requireReadableObject(auth, goal.planId, new NotFoundError('Goal', id));
     return goal;
   }
 

@@ -6,7 +6,7 @@ import type { AuthUser } from '../auth/auth-user.js';
 import { isUniqueViolation } from '../common/database-errors.js';
 import { Role } from '../common/enums.js';
 import { BadInputError, ConflictError, NotFoundError } from '../common/errors.js';
-import { isUuid, requireIntRange, requireText, requireUuid } from '../common/validate.js';
+import { requireIntRange, requireText, requireUuid } from '../common/validate.js';
 import { AreaSecretariatEntity } from './area-secretariat.entity.js';
 import type { CreateAreaSecretariatInput } from './dto/create-area-secretariat.input.js';
 import type { CreateHousingOrganisationInput } from './dto/create-housing-organisation.input.js';
@@ -42,26 +42,30 @@ export class RegistryService {
 
   /** ADMIN and LBF: all; an area secretariat: its own; a plan's users: their plan's secretariat. */
   areaSecretariats(auth: AuthUser): Promise<AreaSecretariatEntity[]> {
-    const qb = this.dataSource.manager.createQueryBuilder(AreaSecretariatEntity, 'a').orderBy('a.name').addOrderBy('a.id');
+    return this.readableAreaSecretariats(auth).orderBy('a.name').addOrderBy('a.id').getMany();
+  }
+
+  async areaSecretariat(auth: AuthUser, id: string): Promise<AreaSecretariatEntity> {
+    const found = await this.readableAreaSecretariats(auth)
+      .andWhere('a.id = :id', { id: requireUuid(id, 'AreaSecretariat') })
+      .getOne();
+    if (!found) throw new NotFoundError('AreaSecretariat', id);
+    return found;
+  }
+
+  private readableAreaSecretariats(auth: AuthUser) {
+    const qb = this.dataSource.manager.createQueryBuilder(AreaSecretariatEntity, 'a').where('TRUE');
     switch (auth.role) {
       case Role.ADMIN:
       case Role.LBF:
         break;
       case Role.AREA_SECRETARIAT:
-        qb.where('a.id = :id', { id: auth.areaSecretariatId });
+        qb.where('a.id = :scopeAreaSecretariatId', { scopeAreaSecretariatId: auth.areaSecretariatId });
         break;
       default:
-        qb.where('a.id IN (SELECT p.area_secretariat_id FROM plans p WHERE p.id = :planId)', { planId: auth.planId });
+        qb.where('a.id IN (SELECT p.area_secretariat_id FROM plans p WHERE p.id = :scopePlanId)', { scopePlanId: auth.planId });
     }
-    return qb.getMany();
-  }
-
-  async areaSecretariat(auth: AuthUser, id: string): Promise<AreaSecretariatEntity> {
-    if (isUuid(id)) {
-      const found = (await this.areaSecretariats(auth)).find((a) => a.id === id.toLowerCase());
-      if (found) return found;
-    }
-    throw new NotFoundError('AreaSecretariat', id);
+    return qb;
   }
 
   /** A goal's or activity's focus area must belong to its plan's pool. */
