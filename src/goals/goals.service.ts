@@ -22,10 +22,10 @@ export class GoalsService {
     private readonly audit: AuditService,
   ) {}
 
-  async goal(auth: AuthUser, id: string): Promise<GoalEntity> {
-    const goal = await this.dataSource.manager.findOneBy(GoalEntity, { id: requireUuid(id, 'Goal') });
-    if (!goal) throw new NotFoundError('Goal', id);
-    await this.access.requireReadableObject(auth, goal.planId, new NotFoundError('Goal', id));
+  async goal(auth: AuthUser, id: string, field?: string): Promise<GoalEntity> {
+    const goal = await this.dataSource.manager.findOneBy(GoalEntity, { id: requireUuid(id, 'Goal', field) });
+    if (!goal) throw new NotFoundError('Goal', id, field);
+    await this.access.requireReadableObject(auth, goal.planId, new NotFoundError('Goal', id, field));
     return goal;
   }
 
@@ -75,7 +75,7 @@ export class GoalsService {
   }
 
   async updateGoal(auth: AuthUser, input: UpdateGoalInput): Promise<GoalEntity> {
-    const existing = await this.goal(auth, input.id);
+    const existing = await this.goal(auth, input.id, 'id');
     const plan = await this.access.editablePlanContent(auth, existing.planId);
     const changes: Partial<GoalEntity> = { updatedBy: auth.id };
     if (input.title !== undefined) {

@@ -21,9 +21,7 @@ export class IndicatorsService {
   ) {}
 
   async createIndicator(auth: AuthUser, input: CreateIndicatorInput): Promise<IndicatorEntity> {
-    const goal = await this.goals.goal(auth, input.goalId).catch((error) => {
-      throw error instanceof NotFoundError ? new NotFoundError('Goal', input.goalId, 'goalId') : error;
-    });
+    const goal = await this.goals.goal(auth, input.goalId, 'goalId');
     const plan = await this.access.editablePlanContent(auth, goal.planId);
     const name = requireText('name', input.name);
     const unit = requireText('unit', input.unit, 50);
