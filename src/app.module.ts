@@ -14,6 +14,7 @@ import { dataSourceOptions, type DatabaseTarget } from './database/data-source-o
 import { GoalsModule } from './goals/goals.module.js';
 import { DomainErrorFilter } from './graphql/domain-error.filter.js';
 import { graphqlOptions } from './graphql/graphql-options.js';
+import { HttpRefusalFilter } from './graphql/limits/http-refusal.filter.js';
 import { HealthController } from './health/health.controller.js';
 import { IndicatorsModule } from './indicators/indicators.module.js';
 import { PlansModule } from './plans/plans.module.js';
@@ -51,6 +52,7 @@ export class AppModule {
       providers: [
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: DomainErrorFilter },
+        { provide: APP_FILTER, useClass: HttpRefusalFilter },
       ],
     };
   }

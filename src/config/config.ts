@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { isIP } from 'node:net';
 
 /** Everything Planspor reads from the environment, validated once at boot. */
 export interface AppConfig {
@@ -17,6 +18,31 @@ export interface AppConfig {
   logSql: boolean;
   /** Largest accepted request body, in bytes. */
   bodyLimitBytes: number;
+  /** What one GraphQL operation may ask for (docs/security.md, "Limits"). */
+  queryLimits: QueryLimits;
+  /** Failed logins allowed per account and per address within a sliding window. */
+  loginThrottle: LoginThrottleLimits;
+  /** Express's `trust proxy`: which proxies may set X-Forwarded-For, i.e. where `req.ip` comes from. */
+  trustProxy: boolean | number | string;
+}
+
+export interface QueryLimits {
+  /** Fields on the longest nested path: `{ me { id } }` has depth 2. */
+  maxDepth: number;
+  maxAliases: number;
+  /** Every field counts 1, times the page size (`first`, else `defaultListSize`) of each list around it. */
+  maxCost: number;
+  /** Lexical tokens of the document; parsing stops beyond this. */
+  maxTokens: number;
+  maxDirectives: number;
+  /** The assumed length of a list field without a `first` argument. */
+  defaultListSize: number;
+}
+
+export interface LoginThrottleLimits {
+  maxFailuresPerAccount: number;
+  maxFailuresPerAddress: number;
+  windowSeconds: number;
 }
 
 export class ConfigError extends Error {
@@ -35,6 +61,28 @@ function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: nu
   const value = Number(raw);
   if (value < min || value > max) throw new ConfigError(name, `must be between ${min} and ${max}, got ${value}`);
   return value;
+}
+
+/** `true`, `false`, a number of proxy hops, or a comma-separated list of addresses, subnets and Express's names for them. */
+function trustProxy(env: NodeJS.ProcessEnv): boolean | number | string {
+  const raw = env.TRUST_PROXY?.trim();
+  if (raw === undefined || raw === '' || /^false$/i.test(raw)) return false;
+  if (/^true$/i.test(raw)) return true;
+  if (/^\d+$/.test(raw)) return Number(raw);
+  for (const entry of raw.split(',').map((e) => e.trim())) {
+    const [address, bits, extra] = entry.split('/');
+    const known = ['loopback', 'linklocal', 'uniquelocal'].includes(entry);
+    const version = isIP(address ?? '');
+    const prefixOk = bits === undefined || (/^\d+$/.test(bits) && Number(bits) <= (version === 6 ? 128 : 32));
+    if (!known && (!version || !prefixOk || extra !== undefined)) {
+      throw new ConfigError(
+        'TRUST_PROXY',
+        'must be true, false, a number of hops, or a comma-separated list of addresses and subnets ' +
+          `(or loopback, linklocal, uniquelocal), got "${entry}"`,
+      );
+    }
+  }
+  return raw;
 }
 
 function boolean(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
@@ -81,6 +129,21 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     dbPoolSize: integer(env, 'DB_POOL_SIZE', 10, 1, 200),
     logSql: boolean(env, 'LOG_SQL', false),
     bodyLimitBytes: integer(env, 'BODY_LIMIT_BYTES', 1_048_576, 1024, 104_857_600),
+    // Defaults: the demo's largest real queries with headroom (measured in docs/security.md).
+    queryLimits: {
+      maxDepth: integer(env, 'QUERY_MAX_DEPTH', 12, 2, 100),
+      maxAliases: integer(env, 'QUERY_MAX_ALIASES', 30, 0, 10_000),
+      maxCost: integer(env, 'QUERY_MAX_COST', 10_000_000, 1, 1_000_000_000),
+      maxTokens: integer(env, 'QUERY_MAX_TOKENS', 2000, 100, 1_000_000),
+      maxDirectives: integer(env, 'QUERY_MAX_DIRECTIVES', 50, 0, 10_000),
+      defaultListSize: integer(env, 'QUERY_DEFAULT_LIST_SIZE', 20, 1, 10_000),
+    },
+    loginThrottle: {
+      maxFailuresPerAccount: integer(env, 'LOGIN_MAX_FAILURES_PER_ACCOUNT', 10, 1, 10_000),
+      maxFailuresPerAddress: integer(env, 'LOGIN_MAX_FAILURES_PER_ADDRESS', 50, 1, 100_000),
+      windowSeconds: integer(env, 'LOGIN_WINDOW_SECONDS', 900, 1, 86_400),
+    },
+    trustProxy: trustProxy(env),
   };
 }
 

@@ -12,10 +12,18 @@ export const numericTransformer: ValueTransformer = {
   from: (value: string | null) => (value === null || value === undefined ? value : Number(value)),
 };
 
-/** A SQL sum of kroner (numeric or bigint) as an exact JS number; sums beyond 2^53 are refused. */
-export function toMoney(value: string | number | bigint | null | undefined): number {
+/**
+ * Whole kroner as the API carries them: a JS number while it is exact (up to 2^53 − 1), beyond that
+ * the exact decimal string (API.md allows both). Single amounts are validated to stay numbers; only
+ * sums can grow past 2^53, and they must still never fail.
+ */
+export type Kroner = number | string;
+
+/** A SQL sum of kroner (numeric or bigint, no fraction) as Kroner. */
+export function toMoney(value: string | number | bigint | null | undefined): Kroner {
   if (value === null || value === undefined) return 0;
-  const n = typeof value === 'number' ? value : Number(value);
-  if (!Number.isSafeInteger(n)) throw new RangeError(`money value ${value} is not a safe whole number`);
-  return n;
+  const text = String(value).replace(/\.0*$/, '');
+  if (!/^-?\d+$/.test(text)) throw new RangeError(`money value ${value} is not whole kroner`);
+  const n = Number(text);
+  return Number.isSafeInteger(n) ? n : text;
 }

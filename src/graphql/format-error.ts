@@ -1,7 +1,9 @@
 import { unwrapResolverError } from '@apollo/server/errors';
-import type { GraphQLFormattedError } from 'graphql';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { Logger } from '@nestjs/common';
 import { DomainError } from '../common/errors.js';
+import { tokenLimitRefusal } from './limits/token-limit.js';
+import { ScalarInputError } from './scalars/scalar-input.error.js';
 
 const logger = new Logger('GraphQL');
 
@@ -33,6 +35,10 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   if (original instanceof DomainError) {
     return { message: original.message, locations: formatted.locations, ...path, extensions: { code: original.code, ...original.details } };
   }
+  const tokenLimit = tokenLimitRefusal(formatted);
+  if (tokenLimit) return tokenLimit;
+  const literal = formatted.extensions?.code === 'GRAPHQL_VALIDATION_FAILED' ? badScalarLiteral(error) : undefined;
+  if (literal) return literal;
   const code = formatted.extensions?.code as string | undefined;
   if (code && CLIENT_CODES.has(code)) {
     const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
@@ -55,6 +61,37 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   }
   logger.error(original?.stack ?? String(original));
   return { message: 'Internal server error', locations: formatted.locations, ...path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+}
+
+/**
+ * A bad Date or Money written into the query text (rather than sent as a variable) fails in
+ * validation, where graphql-js reports neither our code nor the field. Give it BAD_USER_INPUT and name
+ * the field: the name that precedes the value in the document.
+ */
+function badScalarLiteral(error: unknown): GraphQLFormattedError | undefined {
+  if (!(error instanceof GraphQLError)) return undefined;
+  const scalarError = error.originalError;
+  if (!(scalarError instanceof ScalarInputError)) return undefined;
+  const node = error.nodes?.[0];
+  const before = node?.loc ? node.loc.source.body.slice(0, node.loc.start) : '';
+  const field = /([_A-Za-z][_0-9A-Za-z]*)\s*:\s*$/.exec(before)?.[1];
+  return {
+    message: field ? `${field}: ${scalarError.message}` : scalarError.message,
+    locations: error.locations,
+    extensions: { code: 'BAD_USER_INPUT', ...(field ? { field } : {}) },
+  };
+}
+
+// graphql-js ends validation and input-coercion messages with "Did you mean …?".
+const SUGGESTION = / ?Did you mean [^?]*\?/g;
+
+/**
+ * In production the schema is not for browsing (introspection is off), so errors do not hint at the
+ * names of fields, types and enum values either.
+ */
+export function withoutSuggestions(formatted: GraphQLFormattedError): GraphQLFormattedError {
+  const message = formatted.message.replace(SUGGESTION, '');
+  return message === formatted.message ? formatted : { ...formatted, message };
 }
 
 function isDatabaseUnavailable(error: Error & { code?: string }, pgCode?: string): boolean {

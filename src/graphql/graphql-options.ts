@@ -4,15 +4,18 @@ import { join } from 'node:path';
 import type { Request, Response } from 'express';
 import { TokenService } from '../auth/token.service.js';
 import type { AppConfig } from '../config/config.js';
-import { formatError } from './format-error.js';
+import { formatError, withoutSuggestions } from './format-error.js';
 import type { GraphQLContext } from './graphql-context.js';
+import { queryLimitsPlugin } from './limits/query-limits.plugin.js';
 import { RequestLoaders } from './request-loaders.js';
 import { sqlStatementsPlugin } from './sql-statements.plugin.js';
+
+export const GRAPHQL_PATH = '/graphql';
 
 export function graphqlOptions(config: AppConfig, tokens: TokenService): ApolloDriverConfig {
   return {
     driver: ApolloDriver,
-    path: '/graphql',
+    path: GRAPHQL_PATH,
     // Outside production the schema is written to the repository root on every start, so the
     // committed schema.gql is always what the code declares.
     autoSchemaFile: config.production ? true : join(process.cwd(), 'schema.gql'),
@@ -23,8 +26,16 @@ export function graphqlOptions(config: AppConfig, tokens: TokenService): ApolloD
     includeStacktraceInErrorResponses: false,
     csrfPrevention: true,
     allowBatchedHttpRequests: false,
-    formatError,
-    plugins: config.production ? [] : [sqlStatementsPlugin],
+    // Limits (docs/security.md): the parser stops at maxTokens; the plugin measures the rest.
+    parseOptions: { maxTokens: config.queryLimits.maxTokens },
+    hideSchemaDetailsFromClientErrors: config.production,
+    formatError: config.production ? (formatted, error) => withoutSuggestions(formatError(formatted, error)) : formatError,
+    // Nest would reset the status of any response with `data` to 200; a throttled login is a 429.
+    preserveHttpStatusForExecutionErrors: false,
+    plugins: [
+      queryLimitsPlugin(config.queryLimits, { exemptIntrospection: !config.production }),
+      ...(config.production ? [] : [sqlStatementsPlugin]),
+    ],
     context: ({ req, res }: { req: Request; res: Response }): GraphQLContext => {
       const header = req.headers.authorization;
       const token = header?.match(/^Bearer\s+(\S+)$/i)?.[1];

@@ -2,6 +2,7 @@ import { Float, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { ActivityModel } from '../activities/activity.model.js';
 import { Loaders } from '../auth/current-user.decorator.js';
 import type { RequestLoaders } from '../graphql/request-loaders.js';
+import type { Kroner } from '../database/transformers.js';
 import { MoneyScalar } from '../graphql/scalars/money.scalar.js';
 import { RollupsLoaders } from './rollups.loaders.js';
 
@@ -15,7 +16,7 @@ export class ActivityRollupResolver {
   }
 
   @ResolveField(() => MoneyScalar, { description: 'spent of the latest entry; 0 without one' })
-  async spent(@Parent() activity: ActivityModel, @Loaders() loaders: RequestLoaders): Promise<number> {
+  async spent(@Parent() activity: ActivityModel, @Loaders() loaders: RequestLoaders): Promise<Kroner> {
     return (await this.rollups.activityFigures(loaders).load(activity.id)).spent;
   }
 

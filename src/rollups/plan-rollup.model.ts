@@ -1,4 +1,5 @@
 import { Field, Float, Int, ObjectType } from '@nestjs/graphql';
+import type { Kroner } from '../database/transformers.js';
 import { MoneyScalar } from '../graphql/scalars/money.scalar.js';
 
 /** The coherence lists are resolved to goals and activities by PlanRollupResolver. */
@@ -6,8 +7,8 @@ import { MoneyScalar } from '../graphql/scalars/money.scalar.js';
 export class PlanRollupModel {
   @Field(() => Int) activityCount: number;
   @Field(() => Float, { nullable: true }) progress: number | null;
-  @Field(() => MoneyScalar) budget: number;
-  @Field(() => MoneyScalar) spent: number;
+  @Field(() => MoneyScalar) budget: Kroner;
+  @Field(() => MoneyScalar) spent: Kroner;
   @Field(() => Float, { description: 'local / (LBF grant + local)' }) cofinancingShare: number;
   @Field() cofinancingBelowMinimum: boolean;
   planId: string;

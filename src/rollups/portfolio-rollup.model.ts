@@ -1,11 +1,12 @@
 import { Field, Float, Int, ObjectType } from '@nestjs/graphql';
+import type { Kroner } from '../database/transformers.js';
 import { MoneyScalar } from '../graphql/scalars/money.scalar.js';
 import type { PortfolioFigures } from './rollups.repository.js';
 
 @ObjectType('FocusAreaRollup')
 export class FocusAreaRollupModel {
   @Field(() => Int) activityCount: number;
-  @Field(() => MoneyScalar) budget: number;
+  @Field(() => MoneyScalar) budget: Kroner;
   @Field(() => Float, { nullable: true }) progress: number | null;
   focusAreaId: string;
 }
@@ -13,7 +14,7 @@ export class FocusAreaRollupModel {
 @ObjectType('MunicipalityRollup')
 export class MunicipalityRollupModel {
   @Field(() => Int) planCount: number;
-  @Field(() => MoneyScalar) lbfGrant: number;
+  @Field(() => MoneyScalar) lbfGrant: Kroner;
   @Field(() => Float, { nullable: true, description: 'Mean over the activities of these plans, not a mean of plan means' })
   progress: number | null;
   municipalityId: string;
@@ -23,10 +24,10 @@ export class MunicipalityRollupModel {
 export class PortfolioRollupModel {
   @Field(() => Int) planCount: number;
   @Field(() => Int) activityCount: number;
-  @Field(() => MoneyScalar) lbfGrant: number;
-  @Field(() => MoneyScalar) localCofinancing: number;
-  @Field(() => MoneyScalar) budget: number;
-  @Field(() => MoneyScalar) spent: number;
+  @Field(() => MoneyScalar) lbfGrant: Kroner;
+  @Field(() => MoneyScalar) localCofinancing: Kroner;
+  @Field(() => MoneyScalar) budget: Kroner;
+  @Field(() => MoneyScalar) spent: Kroner;
   @Field(() => Float, { nullable: true }) progress: number | null;
   @Field(() => [FocusAreaRollupModel]) byFocusArea: FocusAreaRollupModel[];
   @Field(() => [MunicipalityRollupModel]) byMunicipality: MunicipalityRollupModel[];

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { IndicatorStatus } from '../common/enums.js';
-import { toMoney } from '../database/transformers.js';
+import { type Kroner, toMoney } from '../database/transformers.js';
 import { ON_TRACK_MARGIN, ON_TRACK_SLACK } from './rollup-rules.js';
 
 export interface ActivityFigures {
@@ -10,7 +10,7 @@ export interface ActivityFigures {
   /** percentComplete of the latest entry; null without entries. */
   progress: number | null;
   /** spent of the latest entry; 0 without entries or when that entry gave none. */
-  spent: number;
+  spent: Kroner;
   isStale: boolean;
 }
 
@@ -25,8 +25,8 @@ export interface GoalRollupFigures {
   goalId: string;
   activityCount: number;
   progress: number | null;
-  budget: number;
-  spent: number;
+  budget: Kroner;
+  spent: Kroner;
   indicatorCount: number;
   indicatorsOnTrack: number;
 }
@@ -35,8 +35,8 @@ export interface PlanRollupFigures {
   planId: string;
   activityCount: number;
   progress: number | null;
-  budget: number;
-  spent: number;
+  budget: Kroner;
+  spent: Kroner;
   /** Roots first: by depth, then created_at, then id. */
   goalsWithoutActivities: string[];
   /** By created_at, then id. */
@@ -57,24 +57,24 @@ export interface PortfolioFilter {
 export interface FocusAreaFigures {
   focusAreaId: string;
   activityCount: number;
-  budget: number;
+  budget: Kroner;
   progress: number | null;
 }
 
 export interface MunicipalityFigures {
   municipalityId: string;
   planCount: number;
-  lbfGrant: number;
+  lbfGrant: Kroner;
   progress: number | null;
 }
 
 export interface PortfolioFigures {
   planCount: number;
   activityCount: number;
-  lbfGrant: number;
-  localCofinancing: number;
-  budget: number;
-  spent: number;
+  lbfGrant: Kroner;
+  localCofinancing: Kroner;
+  budget: Kroner;
+  spent: Kroner;
   progress: number | null;
   /** By the focus area's pool start year, then its position in the pool's catalogue. */
   byFocusArea: FocusAreaFigures[];

@@ -1,6 +1,8 @@
+import { UseInterceptors } from '@nestjs/common';
 import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
 import type { AuthUser } from '../auth/auth-user.js';
 import { CurrentUser, Public } from '../auth/current-user.decorator.js';
+import { LoginThrottleInterceptor } from '../auth/login-throttle.interceptor.js';
 import { AuthPayloadModel } from './auth-payload.model.js';
 import { CreateUserInput } from './dto/create-user.input.js';
 import { toUserModel, UserModel } from './user.model.js';
@@ -11,6 +13,7 @@ export class UsersResolver {
   constructor(private readonly usersService: UsersService) {}
 
   @Public()
+  @UseInterceptors(LoginThrottleInterceptor)
   @Mutation(() => AuthPayloadModel)
   async login(@Args('email') email: string, @Args('password') password: string): Promise<AuthPayloadModel> {
     const { accessToken, user } = await this.usersService.login(email, password);

@@ -1,4 +1,5 @@
 import { GraphQLError, GraphQLScalarType, Kind } from 'graphql';
+import { ScalarInputError } from './scalar-input.error.js';
 
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
@@ -30,9 +31,9 @@ export const DateScalar = new GraphQLScalarType<string, string>({
   },
   parseValue: parse,
   parseLiteral: (ast) => {
-    if (ast.kind !== Kind.STRING) {
-      throw new GraphQLError('Date must be a string written YYYY-MM-DD', { extensions: { code: 'BAD_USER_INPUT' } });
+    if (ast.kind !== Kind.STRING || !isIsoDate(ast.value)) {
+      throw new ScalarInputError(`Date must be a calendar date written YYYY-MM-DD, got ${ast.kind === Kind.STRING ? JSON.stringify(ast.value) : ast.kind}`);
     }
-    return parse(ast.value);
+    return ast.value;
   },
 });

@@ -1,4 +1,5 @@
 import { GraphQLError, GraphQLScalarType, Kind } from 'graphql';
+import { ScalarInputError } from './scalar-input.error.js';
 
 /**
  * Whole Danish kroner. National sums exceed 2^31, so not Int: serialised as a JSON number (exact up
@@ -16,17 +17,26 @@ function parse(value: unknown): number {
   return n;
 }
 
-export const MoneyScalar = new GraphQLScalarType<number, number>({
+export const MoneyScalar = new GraphQLScalarType<number, number | string>({
   name: 'Money',
   description: 'Whole Danish kroner: a JSON number on output; a number or a decimal string on input',
+  // A number while exact; a sum beyond 2^53 arrives here as its exact decimal string and stays one.
   serialize: (value) => {
-    const n = typeof value === 'string' ? Number(value) : value;
-    if (typeof n !== 'number' || !Number.isSafeInteger(n)) throw new GraphQLError(`Money cannot represent ${value}`);
-    return n;
+    if (typeof value === 'number' && Number.isSafeInteger(value)) return value;
+    if (typeof value === 'string' && /^-?\d+$/.test(value)) {
+      const n = Number(value);
+      return Number.isSafeInteger(n) ? n : value;
+    }
+    throw new GraphQLError(`Money cannot represent ${String(value)}`);
   },
   parseValue: parse,
   parseLiteral: (ast) => {
-    if (ast.kind === Kind.INT || ast.kind === Kind.STRING) return parse(ast.kind === Kind.INT ? Number(ast.value) : ast.value);
-    throw new GraphQLError('Money must be whole kroner', { extensions: { code: 'BAD_USER_INPUT' } });
+    // An Int literal is parsed from its text, so a value past 2^53 is reported as written.
+    const text = ast.kind === Kind.INT || ast.kind === Kind.STRING ? ast.value : undefined;
+    const n = text !== undefined && /^-?\d+$/.test(text.trim()) ? Number(text.trim()) : NaN;
+    if (!Number.isSafeInteger(n)) {
+      throw new ScalarInputError(`Money must be whole kroner (at most 2^53), got ${text ?? ast.kind}`);
+    }
+    return n;
   },
 });

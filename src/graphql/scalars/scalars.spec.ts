@@ -22,6 +22,8 @@ describe('Money', () => {
     expect(MoneyScalar.parseValue(2_200_000_000)).toBe(2_200_000_000);
     expect(MoneyScalar.parseValue('9007199254740991')).toBe(Number.MAX_SAFE_INTEGER);
     expect(MoneyScalar.parseLiteral({ kind: Kind.STRING, value: '1200000' })).toBe(1_200_000);
+    expect(MoneyScalar.parseLiteral({ kind: Kind.INT, value: '2200000000' })).toBe(2_200_000_000);
+    expect(() => MoneyScalar.parseLiteral({ kind: Kind.INT, value: '9007199254740993' })).toThrow(/9007199254740993/);
     expect(MoneyScalar.parseValue(-5)).toBe(-5); // the sign is the service's to judge, naming the field
   });
 
@@ -31,7 +33,9 @@ describe('Money', () => {
     }
   });
 
-  it('serialises as a JSON number', () => {
+  it('serialises as a JSON number while exact, else as a decimal string', () => {
     expect(MoneyScalar.serialize('2200000000')).toBe(2_200_000_000);
+    // A national sum beyond 2^53 stays exact as a decimal string rather than failing.
+    expect(MoneyScalar.serialize('9007199254740993')).toBe('9007199254740993');
   });
 });
