@@ -1,7 +1,13 @@
 import { ConfigError, loadConfig } from './config/config.js';
-import { startServer } from './server.js';
+import { type RunningServer, startServer } from './server.js';
 
 process.env.TZ = 'UTC';
+
+/** From the first SIGTERM/SIGINT to exit, whatever happens (docs/operations.md, "Stopping"). */
+const SHUTDOWN_BUDGET_MS = 10_000;
+
+let server: RunningServer | undefined;
+let stopping = false;
 
 async function main(): Promise<void> {
   let config;
@@ -14,25 +20,60 @@ async function main(): Promise<void> {
     }
     throw error;
   }
-  const server = await startServer(config);
-  console.log(`Planspor is serving ${server.url}/graphql (health: ${server.url}/health)`);
-
-  let stopping = false;
-  const stop = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    console.log(`${signal}: finishing requests in flight, then stopping`);
-    const timer = setTimeout(() => {
-      console.error('Shutdown took longer than 10 s: exiting');
-      process.exit(1);
-    }, 10_000);
-    timer.unref();
-    await server.stop();
-    process.exit(0);
-  };
+  // Signals are handled from the start: a stop during startup (migrations, the embedded engine's
+  // first initdb) waits for startup to settle and then stops cleanly, releasing the data folder's lock.
   process.on('SIGTERM', () => void stop('SIGTERM'));
   process.on('SIGINT', () => void stop('SIGINT'));
+  server = await startServer(config);
+  if (stopping) {
+    await stopNow(0);
+    return;
+  }
+  console.log(`Planspor is serving ${server.url}/graphql (health: ${server.url}/health)`);
 }
+
+async function stop(signal: string): Promise<void> {
+  if (stopping) {
+    console.log(`${signal}: already stopping`);
+    return;
+  }
+  stopping = true;
+  console.log(`${signal}: refusing new requests, finishing those in flight, then stopping`);
+  const timer = setTimeout(() => {
+    console.error(`Shutdown took longer than ${SHUTDOWN_BUDGET_MS / 1000} s: exiting`);
+    process.exit(1);
+  }, SHUTDOWN_BUDGET_MS);
+  timer.unref();
+  // Still starting: main() stops as soon as startServer() returns (or exits if it fails).
+  if (server) await stopNow(0);
+}
+
+async function stopNow(exitCode: number): Promise<void> {
+  const started = Date.now();
+  try {
+    await server?.stop();
+    console.log(`Stopped in ${Date.now() - started} ms`);
+    process.exit(exitCode);
+  } catch (error) {
+    console.error(`Stopping failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    process.exit(1);
+  }
+}
+
+// A stray rejected promise (say, from a connection that died during an outage) must not take the
+// whole process down with it: log it and keep serving.
+process.on('unhandledRejection', (reason) => {
+  console.error(`Unhandled rejection (kept running): ${reason instanceof Error ? (reason.stack ?? reason.message) : String(reason)}`);
+});
+// An exception nobody caught leaves the process in an unknown state: log it, stop gracefully, exit 1.
+process.on('uncaughtException', (error) => {
+  console.error(`Uncaught exception: ${error.stack ?? error.message}`);
+  if (!stopping) {
+    stopping = true;
+    setTimeout(() => process.exit(1), SHUTDOWN_BUDGET_MS).unref();
+    void stopNow(1);
+  }
+});
 
 main().catch((error) => {
   console.error(`Planspor failed to start: ${error instanceof Error ? error.message : String(error)}`);

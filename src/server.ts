@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import type { Server, ServerResponse } from 'node:http';
 import { join, resolve } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
 import { Logger } from '@nestjs/common';
@@ -19,8 +20,16 @@ import { UsersService } from './users/users.service.js';
 export interface RunningServer {
   app: INestApplication;
   url: string;
-  stop(): Promise<void>;
+  /**
+   * Graceful stop: refuse new requests, let those in flight finish (at most `graceMs`, default
+   * SHUTDOWN_GRACE_MS), close the HTTP connections, then the app (its connection pool), then the
+   * embedded engine. Safe to call more than once.
+   */
+  stop(graceMs?: number): Promise<void>;
 }
+
+/** How long requests in flight may take to finish after a stop begins; main.ts exits at 10 s regardless. */
+export const SHUTDOWN_GRACE_MS = 7_000;
 
 export interface ServerOptions {
   /** Use this database instead of DATABASE_URL or the embedded engine (tests). */
@@ -51,9 +60,15 @@ export async function startServer(config: AppConfig, options: ServerOptions = {}
       logger: options.logger ?? ['log', 'error', 'warn'],
       bodyParser: false,
     });
+    // First of all middleware: count requests in flight, and refuse new ones once stopping.
+    const drain = new Drain();
+    app.use(drain.middleware);
+    // Behind a reverse proxy, which hops may set X-Forwarded-For (req.ip, the login throttle's address).
+    app.set('trust proxy', config.trustProxy);
     app.useBodyParser('json', { limit: config.bodyLimitBytes });
     app.use((_req: Request, _res: Response, next: NextFunction) => sqlStatementCounter.run({ statements: 0 }, next));
-    app.enableShutdownHooks();
+    // No app.enableShutdownHooks(): main.ts owns the signals and runs stop() below, which drains HTTP
+    // before app.close() destroys the pool. Nest's own handler would close the pool under requests in flight.
     const dataSource = app.get(DataSource);
     await runMigrations(dataSource, database.embedded);
     // Demo data first: it only fills an empty database, and the bootstrap admin would make it non-empty.
@@ -66,15 +81,67 @@ export async function startServer(config: AppConfig, options: ServerOptions = {}
     return {
       app,
       url,
-      stop: () =>
+      stop: (graceMs = SHUTDOWN_GRACE_MS) =>
         (stopped ??= (async () => {
-          await app.close();
-          await embedded?.stop();
+          await drain.drain(app.getHttpServer() as Server, graceMs, logger);
+          await app.close(); // Nest's shutdown hooks, then TypeORM closes the pool
+          logger.log('Stopping: HTTP and database connections closed');
+          if (embedded) {
+            await embedded.stop(); // the socket server, then PGlite, then the lock file
+            logger.log('Stopping: embedded engine stopped, lock released');
+          }
         })()),
     };
   } catch (error) {
     await embedded?.stop();
     throw error;
+  }
+}
+
+/**
+ * Graceful HTTP shutdown. Once draining: the listening socket is closed (new connections are
+ * refused), a request arriving on a kept-alive connection gets 503 SERVICE_UNAVAILABLE with
+ * `Connection: close`, responses still in flight go out with `Connection: close`, idle keep-alive
+ * connections are closed at once, and whatever is still open after the grace period is cut.
+ */
+class Drain {
+  private draining = false;
+  private readonly inFlight = new Set<ServerResponse>();
+  private idle?: () => void;
+
+  readonly middleware = (req: Request, res: Response, next: NextFunction): void => {
+    if (this.draining) {
+      res.setHeader('Connection', 'close');
+      res.setHeader('Retry-After', '5');
+      res.status(503).json({
+        errors: [{ message: 'The server is shutting down; try again shortly', extensions: { code: 'SERVICE_UNAVAILABLE' } }],
+      });
+      return;
+    }
+    this.inFlight.add(res);
+    res.once('close', () => {
+      this.inFlight.delete(res);
+      if (this.inFlight.size === 0) this.idle?.();
+    });
+    next();
+  };
+
+  async drain(server: Server, graceMs: number, logger: Logger): Promise<void> {
+    this.draining = true;
+    for (const res of this.inFlight) if (!res.headersSent) res.setHeader('Connection', 'close');
+    server.close(); // stop listening; Node also closes the idle keep-alive connections
+    server.closeIdleConnections();
+    logger.log(`Stopping: no new connections; ${this.inFlight.size} request(s) in flight`);
+    if (this.inFlight.size > 0) {
+      let timer: NodeJS.Timeout | undefined;
+      await new Promise<void>((resolve) => {
+        this.idle = resolve;
+        timer = setTimeout(resolve, graceMs);
+      });
+      clearTimeout(timer);
+      if (this.inFlight.size > 0) logger.warn(`Stopping: ${this.inFlight.size} request(s) still running after ${graceMs} ms are cut off`);
+    }
+    server.closeAllConnections();
   }
 }
 

@@ -40,8 +40,15 @@ export class AuditQueryService {
       if (!isUuid(filter.actorId)) return empty;
       qb.andWhere('e.actor_id = :actorId', { actorId: filter.actorId.toLowerCase() });
     }
-    if (filter?.entity) qb.andWhere('e.entity = :entity', { entity: filter.entity });
-    if (filter?.entityId) qb.andWhere('e.entity_id = :entityId', { entityId: filter.entityId.toLowerCase() });
+    // Entity names are GraphQL type names and entity ids uuids (or two joined by ':'): anything else matches nothing.
+    if (filter?.entity) {
+      if (!/^[A-Za-z]{1,64}$/.test(filter.entity)) return empty;
+      qb.andWhere('e.entity = :entity', { entity: filter.entity });
+    }
+    if (filter?.entityId) {
+      if (!/^[0-9a-fA-F:-]{1,80}$/.test(filter.entityId)) return empty;
+      qb.andWhere('e.entity_id = :entityId', { entityId: filter.entityId.toLowerCase() });
+    }
     if (filter?.since) qb.andWhere('e.at >= :since', { since: filter.since });
 
     const totalCount = await qb.clone().getCount();

@@ -19,8 +19,20 @@ export function isUuid(id: string): boolean {
 export const MAX_TEXT = 200;
 export const MAX_LONG_TEXT = 10_000;
 
+// NUL cannot be stored in PostgreSQL text, and a lone surrogate is not text at all.
+const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+export function isStorableText(value: string): boolean {
+  return !UNSTORABLE.test(value);
+}
+
+function requireStorable(field: string, value: string): void {
+  if (!isStorableText(value)) throw new BadInputError(field, 'must not contain NUL characters or unpaired surrogates');
+}
+
 /** Trims, refuses empty and over-long text. */
 export function requireText(field: string, value: string, max = MAX_TEXT): string {
+  requireStorable(field, value);
   const trimmed = value.trim();
   if (!trimmed) throw new BadInputError(field, 'must not be empty');
   if (trimmed.length > max) throw new BadInputError(field, `must be at most ${max} characters`);
@@ -31,6 +43,7 @@ export function requireText(field: string, value: string, max = MAX_TEXT): strin
 export function optionalText(field: string, value: string | null | undefined, max = MAX_LONG_TEXT) {
   if (value === undefined) return undefined;
   if (value === null) return null;
+  requireStorable(field, value);
   const trimmed = value.trim();
   if (!trimmed) return null;
   if (trimmed.length > max) throw new BadInputError(field, `must be at most ${max} characters`);

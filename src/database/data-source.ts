@@ -10,4 +10,5 @@ if (!url) {
   console.error('DATABASE_URL: required for the migration CLI (the app migrates the embedded engine at start)');
   process.exit(1);
 }
-export default new DataSource(dataSourceOptions({ url, embedded: false }));
+// Migrations may run longer than a request's statement timeout.
+export default new DataSource(dataSourceOptions({ url, embedded: false, timeouts: false }));

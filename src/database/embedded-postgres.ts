@@ -1,4 +1,5 @@
 import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
 import { join, resolve } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
@@ -29,8 +30,9 @@ export class EmbeddedPostgres {
     }
     try {
       const db = await PGlite.create(pgDir);
-      // maxConnections > 1 only lets a second client (a migration CLI, psql) connect; the app uses one.
-      const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections: 8 });
+      // One connection: every client of the socket shares PGlite's single session, so a second one
+      // (a pg_dump, a psql) could change the app's session state under it.
+      const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections: 1 });
       await server.start();
       const address = server.getServerConn(); // "127.0.0.1:PORT"
       return new EmbeddedPostgres(db, server, `postgres://postgres@${address}/postgres`, lockFile);
@@ -47,18 +49,25 @@ export class EmbeddedPostgres {
   }
 }
 
+// Names this process in its lock files: in a container a restarted server often has the same pid
+// as the one that died, and must not mistake that one's lock for a live holder.
+const PROCESS_TOKEN = randomUUID();
+
 /** Two processes on one PGlite folder silently lose writes: refuse unless the holder is gone. */
 function takeLock(lockFile: string): void {
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
       const fd = openSync(lockFile, 'wx');
-      writeSync(fd, String(process.pid));
+      writeSync(fd, `${process.pid} ${PROCESS_TOKEN}`);
       closeSync(fd);
       return;
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      const holder = Number(readFileSync(lockFile, 'utf8').trim());
-      if (holder && isAlive(holder)) {
+      const [pid, token] = readFileSync(lockFile, 'utf8').trim().split(' ');
+      const holder = Number(pid);
+      const heldHere = token === PROCESS_TOKEN;
+      const heldElsewhere = holder !== process.pid && holder > 0 && isAlive(holder);
+      if (heldHere || heldElsewhere) {
         throw new Error(
           `the data folder is in use by process ${holder} (${lockFile}); stop it or set DATA_DIR to another folder`,
         );

@@ -25,8 +25,11 @@ const CLIENT_CODES = new Set([
 ]);
 
 // PostgreSQL errors that mean "the input was wrong", if a service check ever let one through.
-const PG_BAD_INPUT = new Set(['22P02', '22003', '22007', '22008', '23514', '22001', '23502', '23503']);
-const PG_UNAVAILABLE = new Set(['57P01', '57P02', '57P03', '53300', '08000', '08003', '08006']);
+const PG_BAD_INPUT = new Set(['22P02', '22003', '22007', '22008', '23514', '22001', '23502', '23503', '22021', '22P05']);
+// The server is gone, restarting, overloaded, timed out, or (after a failover) read-only.
+const PG_UNAVAILABLE = new Set(['57P01', '57P02', '57P03', '53300', '08000', '08001', '08003', '08004', '08006', '57014', '25006']);
+// TypeORM's names for "the connection died between two statements of a transaction".
+const RELEASED_RUNNER = new Set(['QueryRunnerAlreadyReleasedError', 'QueryRunnerProviderAlreadyReleasedError']);
 
 /** The one place where errors become `extensions.code`. Nothing internal leaks to clients. */
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
@@ -46,7 +49,11 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   }
   const pgCode = original?.driverError?.code ?? original?.code;
   if (pgCode && PG_BAD_INPUT.has(pgCode)) {
-    return { message: `Invalid input: ${original.message}`, locations: formatted.locations, ...path, extensions: { code: 'BAD_USER_INPUT' } };
+    // The service checks name the field; this is the net below them, so it says little on purpose.
+    return { message: 'Invalid input: a value cannot be stored as given', locations: formatted.locations, ...path, extensions: { code: 'BAD_USER_INPUT' } };
+  }
+  if (/^Too many errors processing variables/.test(formatted.message)) {
+    return { message: formatted.message, locations: formatted.locations, extensions: { code: 'BAD_USER_INPUT' } };
   }
   if (pgCode === '23505') {
     return { message: 'Conflicts with an existing record', locations: formatted.locations, ...path, extensions: { code: 'CONFLICT' } };
@@ -96,6 +103,7 @@ export function withoutSuggestions(formatted: GraphQLFormattedError): GraphQLFor
 
 function isDatabaseUnavailable(error: Error & { code?: string }, pgCode?: string): boolean {
   if (pgCode && PG_UNAVAILABLE.has(pgCode)) return true;
+  if (RELEASED_RUNNER.has(error?.name) || RELEASED_RUNNER.has(error?.constructor?.name)) return true;
   if (error?.code && ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE'].includes(error.code)) return true;
   return /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error/i.test(
     error?.message ?? '',

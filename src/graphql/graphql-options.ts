@@ -25,6 +25,8 @@ export function graphqlOptions(config: AppConfig, tokens: TokenService): ApolloD
     introspection: !config.production,
     includeStacktraceInErrorResponses: false,
     csrfPrevention: true,
+    // Not part of the API: a client sending a persisted-query hash gets a plain refusal.
+    persistedQueries: false,
     allowBatchedHttpRequests: false,
     // Limits (docs/security.md): the parser stops at maxTokens; the plugin measures the rest.
     parseOptions: { maxTokens: config.queryLimits.maxTokens },

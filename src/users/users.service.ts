@@ -8,7 +8,7 @@ import { TokenService } from '../auth/token.service.js';
 import { isUniqueViolation } from '../common/database-errors.js';
 import { Role } from '../common/enums.js';
 import { BadInputError, ConflictError, NotFoundError, UnauthenticatedError } from '../common/errors.js';
-import { requireText, requireUuid } from '../common/validate.js';
+import { isStorableText, requireText, requireUuid } from '../common/validate.js';
 import { PlanEntity } from '../plans/plan.entity.js';
 import { AreaSecretariatEntity } from '../registry/area-secretariat.entity.js';
 import type { CreateUserInput } from './dto/create-user.input.js';
@@ -32,6 +32,7 @@ export class UsersService {
   ) {}
 
   async login(email: string, password: string): Promise<{ accessToken: string; user: UserEntity }> {
+    if (!isStorableText(email) || email.length > 254) throw new UnauthenticatedError('Wrong email or password');
     const user = await this.dataSource.manager.findOneBy(UserEntity, { email: email.trim().toLowerCase() });
     const ok = await verifyPassword(password, user?.passwordHash ?? (await NO_SUCH_USER_HASH));
     if (!user || !ok) throw new UnauthenticatedError('Wrong email or password');

@@ -1,5 +1,6 @@
 import {
   getNamedType,
+  GraphQLError,
   getNullableType,
   isCompositeType,
   isInterfaceType,
@@ -126,7 +127,11 @@ function rootType(schema: GraphQLSchema, operation: OperationDefinitionNode): Gr
       : operation.operation === 'mutation'
         ? schema.getMutationType()
         : schema.getSubscriptionType();
-  if (!type) throw new Error(`The schema has no ${operation.operation} type`);
+  if (!type) {
+    throw new GraphQLError(`This API has no ${operation.operation} operations`, {
+      extensions: { code: 'BAD_REQUEST', http: { status: 400 } },
+    });
+  }
   return type;
 }
 
