@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import DataLoader from 'dataloader';
 import { DataSource, In } from 'typeorm';
-import { byKey, groupBy, RequestLoaders } from '../graphql/request-loaders.js';
+import { rowsById, groupBy, RequestLoaders } from '../graphql/request-loaders.js';
 import { ActivityGoalLinkModel } from './activity-goal-link.model.js';
 import { ActivityEntity } from './activity.entity.js';
 
@@ -55,9 +55,7 @@ export class ActivitiesLoaders {
     return loaders.get(
       'activity',
       () =>
-        new DataLoader<string, ActivityEntity | undefined>(async (ids) =>
-          byKey(ids, await this.dataSource.manager.findBy(ActivityEntity, { id: In([...ids]) }), (a) => a.id),
-        ),
+        rowsById(this.dataSource, ActivityEntity),
     );
   }
 

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import DataLoader from 'dataloader';
 import { DataSource, In } from 'typeorm';
-import { byKey, groupBy, RequestLoaders } from '../graphql/request-loaders.js';
+import { groupBy, RequestLoaders } from '../graphql/request-loaders.js';
 import { GoalEntity } from './goal.entity.js';
 import { rootsFirst } from './goal-tree.js';
 
@@ -21,16 +21,6 @@ export class GoalsLoaders {
           });
           return groupBy(planIds, rows, (g) => g.planId).map(rootsFirst);
         }),
-    );
-  }
-
-  goal(loaders: RequestLoaders) {
-    return loaders.get(
-      'goal',
-      () =>
-        new DataLoader<string, GoalEntity | undefined>(async (ids) =>
-          byKey(ids, await this.dataSource.manager.findBy(GoalEntity, { id: In([...ids]) }), (g) => g.id),
-        ),
     );
   }
 

@@ -1,4 +1,5 @@
 import DataLoader from 'dataloader';
+import { type DataSource, type EntityTarget, type FindOptionsWhere, In } from 'typeorm';
 
 /**
  * The DataLoaders of one request, created on first use. Each module names and builds its own
@@ -28,4 +29,11 @@ export function groupBy<K, T>(keys: readonly K[], rows: T[], keyOf: (row: T) => 
 export function byKey<K, T>(keys: readonly K[], rows: T[], keyOf: (row: T) => K): (T | undefined)[] {
   const map = new Map<K, T>(rows.map((row) => [keyOf(row), row]));
   return keys.map((key) => map.get(key));
+}
+
+/** Rows by primary key `id`: one `WHERE id IN (…)` for all the ids a request asks for at once. */
+export function rowsById<T extends { id: string }>(dataSource: DataSource, entity: EntityTarget<T>): DataLoader<string, T | undefined> {
+  return new DataLoader<string, T | undefined>(async (ids) =>
+    byKey(ids, await dataSource.manager.findBy(entity, { id: In([...ids]) } as FindOptionsWhere<T>), (row) => row.id),
+  );
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import DataLoader from 'dataloader';
 import { DataSource, In } from 'typeorm';
-import { byKey, groupBy, RequestLoaders } from '../graphql/request-loaders.js';
+import { rowsById, groupBy, RequestLoaders } from '../graphql/request-loaders.js';
 import { IndicatorEntity } from './indicator.entity.js';
 import { MeasurementEntity } from './measurement.entity.js';
 
@@ -42,9 +42,7 @@ export class IndicatorsLoaders {
     return loaders.get(
       'measurement',
       () =>
-        new DataLoader<string, MeasurementEntity | undefined>(async (ids) =>
-          byKey(ids, await this.dataSource.manager.findBy(MeasurementEntity, { id: In([...ids]) }), (m) => m.id),
-        ),
+        rowsById(this.dataSource, MeasurementEntity),
     );
   }
 }

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import DataLoader from 'dataloader';
-import { DataSource, In } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { AccessService } from '../auth/access.service.js';
 import type { AuthUser } from '../auth/auth-user.js';
-import { byKey, groupBy, RequestLoaders } from '../graphql/request-loaders.js';
+import { rowsById, groupBy, RequestLoaders } from '../graphql/request-loaders.js';
 import { HousingOrganisationEntity } from '../registry/housing-organisation.entity.js';
 import { PlanEntity } from './plan.entity.js';
 
@@ -19,9 +19,7 @@ export class PlansLoaders {
     return loaders.get(
       'plan',
       () =>
-        new DataLoader<string, PlanEntity | undefined>(async (ids) =>
-          byKey(ids, await this.dataSource.manager.findBy(PlanEntity, { id: In([...ids]) }), (p) => p.id),
-        ),
+        rowsById(this.dataSource, PlanEntity),
     );
   }
 

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import DataLoader from 'dataloader';
 import { DataSource, In } from 'typeorm';
-import { byKey, groupBy, RequestLoaders } from '../graphql/request-loaders.js';
+import { rowsById, groupBy, RequestLoaders } from '../graphql/request-loaders.js';
 import { ProgressEntryEntity } from './progress-entry.entity.js';
 
 @Injectable()
@@ -27,9 +27,7 @@ export class ProgressLoaders {
     return loaders.get(
       'progressEntry',
       () =>
-        new DataLoader<string, ProgressEntryEntity | undefined>(async (ids) =>
-          byKey(ids, await this.dataSource.manager.findBy(ProgressEntryEntity, { id: In([...ids]) }), (e) => e.id),
-        ),
+        rowsById(this.dataSource, ProgressEntryEntity),
     );
   }
 }

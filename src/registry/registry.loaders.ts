@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import DataLoader from 'dataloader';
 import { DataSource, In } from 'typeorm';
-import { byKey, groupBy, RequestLoaders } from '../graphql/request-loaders.js';
+import { groupBy, RequestLoaders, rowsById } from '../graphql/request-loaders.js';
 import { AreaSecretariatEntity } from './area-secretariat.entity.js';
 import { FocusAreaEntity } from './focus-area.entity.js';
 import { HousingOrganisationEntity } from './housing-organisation.entity.js';
@@ -14,19 +14,19 @@ export class RegistryLoaders {
   constructor(private readonly dataSource: DataSource) {}
 
   pool(loaders: RequestLoaders) {
-    return loaders.get('pool', () => this.byId(PoolEntity));
+    return loaders.get('pool', () => rowsById(this.dataSource, PoolEntity));
   }
   focusArea(loaders: RequestLoaders) {
-    return loaders.get('focusArea', () => this.byId(FocusAreaEntity));
+    return loaders.get('focusArea', () => rowsById(this.dataSource, FocusAreaEntity));
   }
   municipality(loaders: RequestLoaders) {
-    return loaders.get('municipality', () => this.byId(MunicipalityEntity));
+    return loaders.get('municipality', () => rowsById(this.dataSource, MunicipalityEntity));
   }
   housingOrganisation(loaders: RequestLoaders) {
-    return loaders.get('housingOrganisation', () => this.byId(HousingOrganisationEntity));
+    return loaders.get('housingOrganisation', () => rowsById(this.dataSource, HousingOrganisationEntity));
   }
   areaSecretariat(loaders: RequestLoaders) {
-    return loaders.get('areaSecretariat', () => this.byId(AreaSecretariatEntity));
+    return loaders.get('areaSecretariat', () => rowsById(this.dataSource, AreaSecretariatEntity));
   }
 
   focusAreasByPool(loaders: RequestLoaders) {
@@ -41,12 +41,5 @@ export class RegistryLoaders {
           return groupBy(poolIds, rows, (r) => r.poolId);
         }),
     );
-  }
-
-  private byId<T extends { id: string }>(entity: new () => T) {
-    return new DataLoader<string, T | undefined>(async (ids) => {
-      const rows = (await this.dataSource.manager.findBy(entity, { id: In([...ids]) } as never)) as T[];
-      return byKey(ids, rows, (r) => r.id);
-    });
   }
 }

@@ -136,44 +136,41 @@ export class RegistryService {
     }
   }
 
-  async createHousingOrganisation(auth: AuthUser, input: CreateHousingOrganisationInput): Promise<HousingOrganisationEntity> {
-    this.access.requireRole(auth, REGISTRY_EDITORS, 'create housing organisations');
-    const name = requireText('name', input.name);
-    try {
-      return await this.dataSource.transaction(async (m) => {
-        const organisation = await m.save(m.create(HousingOrganisationEntity, { name }));
-        await this.audit.record(m, auth, {
-          operation: 'createHousingOrganisation',
-          entity: 'HousingOrganisation',
-          entityId: organisation.id,
-          planId: null,
-          after: organisation,
-        });
-        return organisation;
-      });
-    } catch (error) {
-      if (isUniqueViolation(error)) throw new ConflictError(`name: a housing organisation named "${name}" already exists`);
-      throw error;
-    }
+  createHousingOrganisation(auth: AuthUser, input: CreateHousingOrganisationInput): Promise<HousingOrganisationEntity> {
+    return this.createNamed(auth, HousingOrganisationEntity, input.name, {
+      operation: 'createHousingOrganisation',
+      entity: 'HousingOrganisation',
+      plural: 'housing organisations',
+      singular: 'a housing organisation',
+    });
   }
 
-  async createAreaSecretariat(auth: AuthUser, input: CreateAreaSecretariatInput): Promise<AreaSecretariatEntity> {
-    this.access.requireRole(auth, REGISTRY_EDITORS, 'create area secretariats');
-    const name = requireText('name', input.name);
+  createAreaSecretariat(auth: AuthUser, input: CreateAreaSecretariatInput): Promise<AreaSecretariatEntity> {
+    return this.createNamed(auth, AreaSecretariatEntity, input.name, {
+      operation: 'createAreaSecretariat',
+      entity: 'AreaSecretariat',
+      plural: 'area secretariats',
+      singular: 'an area secretariat',
+    });
+  }
+
+  /** A registry row that is just a unique name, with its audit row. */
+  private async createNamed<T extends { id: string; name: string }>(
+    auth: AuthUser,
+    target: new () => T,
+    rawName: string,
+    what: { operation: string; entity: string; plural: string; singular: string },
+  ): Promise<T> {
+    this.access.requireRole(auth, REGISTRY_EDITORS, `create ${what.plural}`);
+    const name = requireText('name', rawName);
     try {
       return await this.dataSource.transaction(async (m) => {
-        const secretariat = await m.save(m.create(AreaSecretariatEntity, { name }));
-        await this.audit.record(m, auth, {
-          operation: 'createAreaSecretariat',
-          entity: 'AreaSecretariat',
-          entityId: secretariat.id,
-          planId: null,
-          after: secretariat,
-        });
-        return secretariat;
+        const row = await m.save(m.create(target, { name } as T));
+        await this.audit.record(m, auth, { operation: what.operation, entity: what.entity, entityId: row.id, planId: null, after: row });
+        return row;
       });
     } catch (error) {
-      if (isUniqueViolation(error)) throw new ConflictError(`name: an area secretariat named "${name}" already exists`);
+      if (isUniqueViolation(error)) throw new ConflictError(`name: ${what.singular} named "${name}" already exists`);
       throw error;
     }
   }

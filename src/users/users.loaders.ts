@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import DataLoader from 'dataloader';
-import { DataSource, In } from 'typeorm';
-import { byKey, RequestLoaders } from '../graphql/request-loaders.js';
+import { DataSource } from 'typeorm';
+import { rowsById, RequestLoaders } from '../graphql/request-loaders.js';
 import { UserEntity } from './user.entity.js';
 
 @Injectable()
@@ -13,9 +12,7 @@ export class UsersLoaders {
     return loaders.get(
       'user',
       () =>
-        new DataLoader<string, UserEntity | undefined>(async (ids) =>
-          byKey(ids, await this.dataSource.manager.findBy(UserEntity, { id: In([...ids]) }), (u) => u.id),
-        ),
+        rowsById(this.dataSource, UserEntity),
     );
   }
 }
