@@ -1,36 +1,43 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { ActivitiesService } from '../activities/activities.service.js';
-import { ActivityEntity } from '../activities/activity.entity.js';
 import { AuditService } from '../audit/audit.service.js';
 import { AccessService } from '../auth/access.service.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { addDays, todayUtc } from '../common/clock.js';
 import { ActivityStatus } from '../common/enums.js';
-import { BadInputError } from '../common/errors.js';
-import { optionalText, requireIntRange, requireNonNegative } from '../common/validate.js';
+import { BadInputError, NotFoundError } from '../common/errors.js';
+import { optionalText, requireIntRange, requireNonNegative, requireUuid } from '../common/validate.js';
 import type { LogProgressInput } from './dto/log-progress.input.js';
 import { ProgressEntryEntity } from './progress-entry.entity.js';
 
 const MAX_DAYS_AHEAD = 7;
+
+interface LockedActivity {
+  id: string;
+  planId: string;
+  status: ActivityStatus;
+  version: number;
+  startDate: string;
+  areaSecretariatId: string | null;
+  previousId: string | null;
+}
 
 @Injectable()
 export class ProgressService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly access: AccessService,
-    private readonly activities: ActivitiesService,
     private readonly audit: AuditService,
   ) {}
 
   /**
-   * Appends a progress entry. The activity row is locked first, so concurrent logs for one activity
-   * queue up: the idempotency check, the latest-entry pointer and the status change then always see
-   * each other's committed work.
+   * Appends a progress entry. The activity row is locked first (and read with its plan's scope and
+   * any entry already logged under the key, in the same statement), so concurrent logs for one
+   * activity queue up: the idempotency check, the latest-entry pointer and the status change then
+   * always see each other's committed work. The hottest write of the system: six statements in all.
    */
   async logProgress(auth: AuthUser, input: LogProgressInput): Promise<ProgressEntryEntity> {
-    const found = await this.activities.activity(auth, input.activityId, 'activityId');
-    this.access.requireEditPlanContent(auth, found.planId);
+    const activityId = requireUuid(input.activityId, 'Activity', 'activityId');
     const percentComplete = requireIntRange('percentComplete', input.percentComplete, 0, 100);
     const participantsReached = input.participantsReached ?? null;
     if (participantsReached !== null) requireNonNegative('participantsReached', participantsReached);
@@ -47,15 +54,20 @@ export class ProgressService {
     }
 
     return this.dataSource.transaction(async (m) => {
-      const activity = await m
-        .createQueryBuilder(ActivityEntity, 'a')
-        .setLock('pessimistic_write')
-        .where('a.id = :id', { id: found.id })
-        .getOneOrFail();
-      if (key !== null) {
-        const previous = await m.findOneBy(ProgressEntryEntity, { activityId: activity.id, idempotencyKey: key });
-        if (previous) return previous;
+      const [activity]: LockedActivity[] = await m.query(
+        `SELECT a.id, a.plan_id AS "planId", a.status, a.version, a.start_date AS "startDate",
+                p.area_secretariat_id AS "areaSecretariatId",
+                (SELECT e.id FROM progress_entries e WHERE e.activity_id = a.id AND e.idempotency_key = $2) AS "previousId"
+           FROM activities a JOIN plans p ON p.id = a.plan_id
+          WHERE a.id = $1
+            FOR UPDATE OF a`,
+        [activityId, key],
+      );
+      if (!activity || !this.access.canReadPlan(auth, { id: activity.planId, areaSecretariatId: activity.areaSecretariatId })) {
+        throw new NotFoundError('Activity', input.activityId, 'activityId');
       }
+      this.access.requireEditPlanContent(auth, activity.planId);
+      if (activity.previousId) return m.findOneByOrFail(ProgressEntryEntity, { id: activity.previousId });
       if (activity.status === ActivityStatus.CANCELLED) {
         throw new BadInputError('activityId', 'the activity is cancelled: progress can no longer be logged');
       }

@@ -1,7 +1,8 @@
 import { Field, Float, Int, ObjectType } from '@nestjs/graphql';
 import type { Kroner } from '../database/transformers.js';
 import { MoneyScalar } from '../graphql/scalars/money.scalar.js';
-import type { PortfolioFigures } from './rollups.repository.js';
+import type { PortfolioFilter } from './rollups.repository.js';
+import type { ScopedPortfolio } from './rollups.service.js';
 
 @ObjectType('FocusAreaRollup')
 export class FocusAreaRollupModel {
@@ -31,10 +32,11 @@ export class PortfolioRollupModel {
   @Field(() => Float, { nullable: true }) progress: number | null;
   @Field(() => [FocusAreaRollupModel]) byFocusArea: FocusAreaRollupModel[];
   @Field(() => [MunicipalityRollupModel]) byMunicipality: MunicipalityRollupModel[];
-  plansNeedingAttentionIds: string[];
+  /** Which plans these figures cover, and on which day: plansNeedingAttention is computed on demand. */
+  filter: PortfolioFilter;
+  today: string;
 }
 
-export function toPortfolioModel(figures: PortfolioFigures): PortfolioRollupModel {
-  const { plansNeedingAttention, ...rest } = figures;
-  return { ...rest, plansNeedingAttentionIds: plansNeedingAttention };
+export function toPortfolioModel({ figures, filter, today }: ScopedPortfolio): PortfolioRollupModel {
+  return { ...figures, filter, today };
 }

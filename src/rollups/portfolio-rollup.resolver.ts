@@ -25,7 +25,8 @@ export class PortfolioRollupResolver {
 
   @ResolveField(() => [PlanModel], { description: 'Plans with any coherence warning or a stale activity' })
   async plansNeedingAttention(@Parent() rollup: PortfolioRollupModel, @Loaders() loaders: RequestLoaders): Promise<PlanModel[]> {
-    const plans = await this.planLoaders.plan(loaders).loadMany(rollup.plansNeedingAttentionIds);
+    const ids = await this.rollups.plansNeedingAttention(rollup);
+    const plans = await this.planLoaders.plan(loaders).loadMany(ids);
     return plans.filter((plan): plan is PlanEntity => Boolean(plan) && !(plan instanceof Error)).map(toPlanModel);
   }
 }

@@ -80,8 +80,6 @@ export interface PortfolioFigures {
   byFocusArea: FocusAreaFigures[];
   /** By municipality code. */
   byMunicipality: MunicipalityFigures[];
-  /** By plan title, then id. */
-  plansNeedingAttention: string[];
 }
 
 /*
@@ -307,7 +305,6 @@ interface PortfolioRow {
   /** Built with json_build_object; money as strings so JSON.parse cannot round it. */
   by_focus_area: { focusAreaId: string; activityCount: number; budget: string; progress: number | null }[];
   by_municipality: { municipalityId: string; planCount: number; lbfGrant: string; progress: number | null }[];
-  plans_needing_attention: string[];
 }
 
 /**
@@ -482,31 +479,19 @@ export class RollupsRepository {
   }
 
   /**
-   * The portfolio of the plans matching every given condition of `filter`. One statement: the
-   * per-plan figures (for plans needing attention) share their CTEs with the totals and breakdowns.
-   * Plans come from plans_pool_idx / plans_area_secretariat_idx / plans_pkey as the filter allows.
-   * Progress everywhere is the mean over the activities themselves, never a mean of plan means.
-   * Over thousands of plans, the planner's guess at the recursive goal_tree inflates the estimated
-   * cost past PostgreSQL's JIT thresholds, and JIT compilation then costs more than the query itself
-   * (2000 plans: about 1.2 s without JIT, 3 s with it): the connection should run with jit off.
+   * The portfolio of the plans matching every given condition of `filter`: counts, sums and
+   * breakdowns in one statement over the plans' non-cancelled activities (their latest figures are a
+   * primary-key join, see activity_figures). Plans come from plans_pool_idx /
+   * plans_area_secretariat_idx / plans_pkey as the filter allows. Progress everywhere is the mean over
+   * the activities themselves, never a mean of plan means. The plans needing attention take the goal
+   * trees of every plan, so they are a statement of their own, run only when asked for.
    */
   async portfolioRollup(filter: PortfolioFilter, today: string): Promise<PortfolioFigures> {
-    const params: unknown[] = [today];
-    const conditions: string[] = [];
-    const condition = (column: string, value: string | undefined) => {
-      if (value === undefined) return;
-      params.push(value);
-      conditions.push(`${column} = $${params.length}::uuid`);
-    };
-    condition('p.pool_id', filter.poolId);
-    condition('p.area_secretariat_id', filter.areaSecretariatId);
-    condition('p.id', filter.planId);
-    const where = conditions.length ? conditions.join(' AND ') : 'true';
-
+    const { where, params } = portfolioScope(filter, today);
     const [row]: PortfolioRow[] = await this.dataSource.query(
-      `WITH RECURSIVE
+      `WITH
        scoped_plans AS (SELECT p.* FROM plans p WHERE ${where}),
-       ${planFiguresCtes('$1')},
+       ${activityFiguresCte(`a.plan_id IN (SELECT id FROM scoped_plans) AND a.status <> 'CANCELLED'`, '$1')},
        plan_totals AS (
          SELECT count(*)::int AS plan_count,
                 coalesce(sum(lbf_grant), 0) AS lbf_grant,
@@ -518,17 +503,17 @@ export class RollupsRepository {
                 coalesce(sum(budget), 0) AS budget,
                 coalesce(sum(spent), 0) AS spent,
                 avg(coalesce(progress, 0)) AS progress
-         FROM plan_activities
+         FROM activity_figures
        ),
        by_focus_area AS (
-         SELECT pa.focus_area_id, po.start_year, po.name AS pool_name, fa.position,
+         SELECT af.focus_area_id, po.start_year, po.name AS pool_name, fa.position,
                 count(*)::int AS activity_count,
-                sum(pa.budget) AS budget,
-                avg(coalesce(pa.progress, 0)) AS progress
-         FROM plan_activities pa
-         JOIN focus_areas fa ON fa.id = pa.focus_area_id
+                sum(af.budget) AS budget,
+                avg(coalesce(af.progress, 0)) AS progress
+         FROM activity_figures af
+         JOIN focus_areas fa ON fa.id = af.focus_area_id
          JOIN pools po ON po.id = fa.pool_id
-         GROUP BY pa.focus_area_id, po.start_year, po.name, fa.position
+         GROUP BY af.focus_area_id, po.start_year, po.name, fa.position
        ),
        municipality_plans AS (
          SELECT municipality_id, count(*)::int AS plan_count, sum(lbf_grant) AS lbf_grant
@@ -536,9 +521,9 @@ export class RollupsRepository {
          GROUP BY municipality_id
        ),
        municipality_activities AS (
-         SELECT p.municipality_id, avg(coalesce(pa.progress, 0)) AS progress
-         FROM plan_activities pa
-         JOIN scoped_plans p ON p.id = pa.plan_id
+         SELECT p.municipality_id, avg(coalesce(af.progress, 0)) AS progress
+         FROM activity_figures af
+         JOIN scoped_plans p ON p.id = af.plan_id
          GROUP BY p.municipality_id
        ),
        by_municipality AS (
@@ -546,16 +531,6 @@ export class RollupsRepository {
          FROM municipality_plans mp
          JOIN municipalities m ON m.id = mp.municipality_id
          LEFT JOIN municipality_activities ma ON ma.municipality_id = mp.municipality_id
-       ),
-       attention AS (
-         SELECT p.id, p.title
-         FROM plan_figures pf
-         JOIN scoped_plans p ON p.id = pf.plan_id
-         WHERE cardinality(pf.goals_without_activities) > 0
-            OR cardinality(pf.activities_without_goals) > 0
-            OR cardinality(pf.goals_without_indicators) > 0
-            OR cardinality(pf.stale_activities) > 0
-            OR pf.cofinancing_below_minimum
        )
        SELECT pt.plan_count, pt.lbf_grant, pt.local_cofinancing,
               pat.activity_count, pat.budget, pat.spent, pat.progress,
@@ -568,8 +543,7 @@ export class RollupsRepository {
                         'municipalityId', bm.municipality_id, 'planCount', bm.plan_count,
                         'lbfGrant', bm.lbf_grant::text, 'progress', bm.progress)
                       ORDER BY bm.code), '[]'::json)
-               FROM by_municipality bm) AS by_municipality,
-              (SELECT coalesce(array_agg(a.id ORDER BY a.title, a.id), '{}') FROM attention a) AS plans_needing_attention
+               FROM by_municipality bm) AS by_municipality
        FROM plan_totals pt
        CROSS JOIN portfolio_activity_totals pat`,
       params,
@@ -594,9 +568,51 @@ export class RollupsRepository {
         lbfGrant: toMoney(m.lbfGrant),
         progress: m.progress,
       })),
-      plansNeedingAttention: row.plans_needing_attention,
     };
   }
+
+  /**
+   * The portfolio's plans with any coherence warning (a goal without activities or indicators, an
+   * activity without goals, co-financing below the minimum) or a stale activity, by title, then id.
+   * Over thousands of plans, the planner's guess at the recursive goal_tree inflates the estimated
+   * cost past PostgreSQL's JIT thresholds, and JIT compilation then costs more than the query itself
+   * (2000 plans: about 1.2 s without JIT, 3 s with it): the connection runs with jit off.
+   */
+  async plansNeedingAttention(filter: PortfolioFilter, today: string): Promise<string[]> {
+    const { where, params } = portfolioScope(filter, today);
+    const rows: { id: string }[] = await this.dataSource.query(
+      `WITH RECURSIVE
+       scoped_plans AS (SELECT p.* FROM plans p WHERE ${where}),
+       ${planFiguresCtes('$1')}
+       SELECT p.id
+       FROM plan_figures pf
+       JOIN scoped_plans p ON p.id = pf.plan_id
+       WHERE cardinality(pf.goals_without_activities) > 0
+          OR cardinality(pf.activities_without_goals) > 0
+          OR cardinality(pf.goals_without_indicators) > 0
+          OR cardinality(pf.stale_activities) > 0
+          OR pf.cofinancing_below_minimum
+       ORDER BY p.title, p.id`,
+      params,
+    );
+    return rows.map((r) => r.id);
+  }
+}
+
+/** The filter's conditions on plans (alias p) as SQL with `$n` parameters; `$1` is today. */
+function portfolioScope(filter: PortfolioFilter, today: string): { where: string; params: unknown[] } {
+  const params: unknown[] = [today];
+  const conditions: string[] = [];
+  for (const [column, value] of [
+    ['p.pool_id', filter.poolId],
+    ['p.area_secretariat_id', filter.areaSecretariatId],
+    ['p.id', filter.planId],
+  ] as const) {
+    if (value === undefined) continue;
+    params.push(value);
+    conditions.push(`${column} = $${params.length}::uuid`);
+  }
+  return { where: conditions.length ? conditions.join(' AND ') : 'true', params };
 }
 
 function toPlanRollup(r: PlanFiguresRow): PlanRollupFigures {

@@ -11,6 +11,13 @@ import { DataSource } from 'typeorm';
 import type { PortfolioFigures, PortfolioFilter } from './rollups.repository.js';
 import { RollupsRepository } from './rollups.repository.js';
 
+/** A portfolio's figures with the filter (scope included) and day they were computed for. */
+export interface ScopedPortfolio {
+  figures: PortfolioFigures;
+  filter: PortfolioFilter;
+  today: string;
+}
+
 /** Portfolio roll-ups, with the caller's scope added to the SQL filter. */
 @Injectable()
 export class RollupsService {
@@ -21,21 +28,31 @@ export class RollupsService {
     private readonly rollups: RollupsRepository,
   ) {}
 
-  async nationalRollup(auth: AuthUser, poolId?: string | null): Promise<PortfolioFigures> {
+  async nationalRollup(auth: AuthUser, poolId?: string | null): Promise<ScopedPortfolio> {
     this.access.requireRole(auth, [Role.LBF, Role.ADMIN], 'read the national roll-up');
     const filter: PortfolioFilter = {};
     if (poolId) {
       filter.poolId = requireUuid(poolId, 'Pool', 'poolId');
       if (!(await this.dataSource.manager.existsBy(PoolEntity, { id: filter.poolId }))) throw new NotFoundError('Pool', poolId, 'poolId');
     }
-    return this.rollups.portfolioRollup(filter, todayUtc());
+    return this.portfolio(filter);
   }
 
   /** The secretariat's plans that the caller may read: a plan's own users see only their plan in it. */
-  async areaSecretariatRollup(auth: AuthUser, areaSecretariatId: string): Promise<PortfolioFigures> {
+  async areaSecretariatRollup(auth: AuthUser, areaSecretariatId: string): Promise<ScopedPortfolio> {
     const secretariat = await this.registry.areaSecretariat(auth, areaSecretariatId);
     const filter: PortfolioFilter = { areaSecretariatId: secretariat.id };
     if (auth.role === Role.PROJECT_SECRETARIAT || auth.role === Role.BOARD_MEMBER) filter.planId = auth.planId!;
-    return this.rollups.portfolioRollup(filter, todayUtc());
+    return this.portfolio(filter);
+  }
+
+  /** For a portfolio this service computed: its filter already holds the caller's scope. */
+  plansNeedingAttention(portfolio: { filter: PortfolioFilter; today: string }): Promise<string[]> {
+    return this.rollups.plansNeedingAttention(portfolio.filter, portfolio.today);
+  }
+
+  private async portfolio(filter: PortfolioFilter): Promise<ScopedPortfolio> {
+    const today = todayUtc();
+    return { figures: await this.rollups.portfolioRollup(filter, today), filter, today };
   }
 }
