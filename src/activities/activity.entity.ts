@@ -19,6 +19,13 @@ export class ActivityEntity {
   @Column({ type: 'bigint', transformer: moneyTransformer }) budget: number;
   /** The latest progress entry (by reported_on, then logged_at), kept up to date on every log. */
   @Column({ name: 'latest_progress_id', type: 'uuid', nullable: true }) latestProgressId: string | null;
+  /** Copied from the latest entry by a database trigger whenever latest_progress_id is set: read-only here. */
+  @Column({ name: 'latest_percent_complete', type: 'smallint', nullable: true, insert: false, update: false })
+  latestPercentComplete: number | null;
+  @Column({ name: 'latest_spent', type: 'bigint', nullable: true, insert: false, update: false, transformer: moneyTransformer })
+  latestSpent: number | null;
+  @Column({ name: 'latest_reported_on', type: 'date', nullable: true, insert: false, update: false })
+  latestReportedOn: string | null;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz', default: () => 'clock_timestamp()' }) createdAt: Date;
   @Column({ name: 'created_by', type: 'uuid', nullable: true }) createdBy: string | null;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;

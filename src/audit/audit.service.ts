@@ -56,7 +56,18 @@ export class AuditService {
 }
 
 // Bookkeeping columns say nothing the audit row does not say itself.
-const IGNORED = new Set(['updatedAt', 'updatedBy', 'createdAt', 'createdBy', 'passwordHash']);
+const IGNORED = new Set([
+  'updatedAt',
+  'updatedBy',
+  'createdAt',
+  'createdBy',
+  'passwordHash',
+  // Derived from the progress entries, which have audit rows of their own.
+  'latestProgressId',
+  'latestPercentComplete',
+  'latestSpent',
+  'latestReportedOn',
+]);
 
 function toJson(value: object | null | undefined): string | null {
   if (!value) return null;

@@ -91,23 +91,23 @@ export interface PortfolioFigures {
 /**
  * `activity_figures`: per activity matching `where` (alias a), the figures of its latest progress
  * entry and whether it is stale. The latest entry is activities.latest_progress_id, which the app
- * keeps current on every log, so this is a primary-key join (progress_entries_pkey, plans_pkey),
- * not a search through the history. Since that entry has the greatest reported_on, "no entry reported
- * on or after today − interval" is a test on its reported_on alone.
+ * keeps current on every log; a trigger copies that entry's percent, spend and date onto the
+ * activity row (migration LatestProgressFigures), so no history is read here at all. Since the latest
+ * entry has the greatest reported_on, "no entry reported on or after today − interval" is a test on
+ * its reported_on alone.
  */
 function activityFiguresCte(where: string, today: string): string {
   return `
   activity_figures AS (
     SELECT a.id, a.plan_id, a.status, a.focus_area_id, a.budget, a.created_at, a.latest_progress_id,
-           pe.percent_complete::float8 AS progress,
-           coalesce(pe.spent, 0) AS spent,
+           a.latest_percent_complete::float8 AS progress,
+           coalesce(a.latest_spent, 0) AS spent,
            (a.status IN ('PLANNED', 'ACTIVE')
              AND a.start_date < ${today}::date
-             AND (pe.reported_on IS NULL
-                  OR pe.reported_on < ${today}::date - p.reporting_interval_days)) AS is_stale
+             AND (a.latest_reported_on IS NULL
+                  OR a.latest_reported_on < ${today}::date - p.reporting_interval_days)) AS is_stale
     FROM activities a
     JOIN plans p ON p.id = a.plan_id
-    LEFT JOIN progress_entries pe ON pe.id = a.latest_progress_id
     WHERE ${where}
   )`;
 }
