@@ -1,3 +1,4 @@
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import type { ApolloDriverConfig } from '@nestjs/apollo';
 import { ApolloDriver } from '@nestjs/apollo';
 import { join } from 'node:path';
@@ -35,6 +36,8 @@ export function graphqlOptions(config: AppConfig, tokens: TokenService): ApolloD
     // Nest would reset the status of any response with `data` to 200; a throttled login is a 429.
     preserveHttpStatusForExecutionErrors: false,
     plugins: [
+      // No HTTP caching hints are given, and the default plugin wraps every field resolver to look for them.
+      ApolloServerPluginCacheControlDisabled(),
       queryLimitsPlugin(config.queryLimits, { exemptIntrospection: !config.production }),
       ...(config.production ? [] : [sqlStatementsPlugin]),
     ],

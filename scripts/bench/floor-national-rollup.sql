@@ -1,0 +1,54 @@
+-- W2's floor: the national roll-up of queries.ts (W2_NATIONAL) by focus area and municipality,
+-- computed by hand in one statement. No parameters. Returns the answer as JSON shaped like
+-- GraphQL's data.nationalRollup. Same rules as docs/rollups.md; the latest progress entry is
+-- activities.latest_progress_id (a primary-key join, not a search through the history).
+WITH live AS (
+  SELECT a.plan_id, a.focus_area_id, a.budget,
+         coalesce(pe.percent_complete, 0)::float8 AS progress,
+         coalesce(pe.spent, 0) AS spent
+  FROM activities a
+  -- One primary-key probe per activity. OFFSET 0 keeps the planner from turning this into a hash
+  -- join, which would read all of progress_entries (about 2.5 times slower here).
+  LEFT JOIN LATERAL (
+    SELECT e.percent_complete, e.spent FROM progress_entries e WHERE e.id = a.latest_progress_id OFFSET 0
+  ) pe ON true
+  WHERE a.status <> 'CANCELLED'
+),
+plan_totals AS (
+  SELECT count(*)::int AS plan_count, coalesce(sum(lbf_grant), 0) AS lbf_grant, coalesce(sum(local_cofinancing), 0) AS local_cofinancing
+  FROM plans
+),
+activity_totals AS (
+  SELECT count(*)::int AS activity_count, coalesce(sum(budget), 0) AS budget, coalesce(sum(spent), 0) AS spent, avg(progress) AS progress
+  FROM live
+),
+by_focus_area AS (
+  SELECT focus_area_id, count(*)::int AS activity_count, sum(budget) AS budget, avg(progress) AS progress
+  FROM live WHERE focus_area_id IS NOT NULL GROUP BY focus_area_id
+),
+by_municipality_plans AS (
+  SELECT municipality_id, count(*)::int AS plan_count, sum(lbf_grant) AS lbf_grant FROM plans GROUP BY municipality_id
+),
+by_municipality_activities AS (
+  SELECT p.municipality_id, avg(l.progress) AS progress FROM live l JOIN plans p ON p.id = l.plan_id GROUP BY p.municipality_id
+)
+SELECT json_build_object(
+  'planCount', pt.plan_count, 'activityCount', at.activity_count,
+  'lbfGrant', pt.lbf_grant, 'localCofinancing', pt.local_cofinancing,
+  'budget', at.budget, 'spent', at.spent, 'progress', at.progress,
+  'byFocusArea', (
+    SELECT coalesce(json_agg(json_build_object(
+      'focusArea', json_build_object('id', f.id, 'name', f.name, 'pool', json_build_object('name', po.name)),
+      'activityCount', b.activity_count, 'budget', b.budget, 'progress', b.progress)
+      ORDER BY po.start_year, po.name, f.position, f.id), '[]'::json)
+    FROM by_focus_area b JOIN focus_areas f ON f.id = b.focus_area_id JOIN pools po ON po.id = f.pool_id),
+  'byMunicipality', (
+    SELECT coalesce(json_agg(json_build_object(
+      'municipality', json_build_object('id', m.id, 'name', m.name, 'code', m.code),
+      'planCount', mp.plan_count, 'lbfGrant', mp.lbf_grant, 'progress', ma.progress)
+      ORDER BY m.code), '[]'::json)
+    FROM by_municipality_plans mp
+    JOIN municipalities m ON m.id = mp.municipality_id
+    LEFT JOIN by_municipality_activities ma ON ma.municipality_id = mp.municipality_id)
+) AS answer
+FROM plan_totals pt CROSS JOIN activity_totals at
