@@ -1,17 +1,12 @@
 -- W2's floor: the national roll-up of queries.ts (W2_NATIONAL) by focus area and municipality,
 -- computed by hand in one statement. No parameters. Returns the answer as JSON shaped like
--- GraphQL's data.nationalRollup. Same rules as docs/rollups.md; the latest progress entry is
--- activities.latest_progress_id (a primary-key join, not a search through the history).
+-- GraphQL's data.nationalRollup. Same rules as docs/rollups.md; the latest progress entry's figures
+-- are on the activity row (activities.latest_*, kept by a trigger from latest_progress_id).
 WITH live AS (
   SELECT a.plan_id, a.focus_area_id, a.budget,
-         coalesce(pe.percent_complete, 0)::float8 AS progress,
-         coalesce(pe.spent, 0) AS spent
+         coalesce(a.latest_percent_complete, 0)::float8 AS progress,
+         coalesce(a.latest_spent, 0) AS spent
   FROM activities a
-  -- One primary-key probe per activity. OFFSET 0 keeps the planner from turning this into a hash
-  -- join, which would read all of progress_entries (about 2.5 times slower here).
-  LEFT JOIN LATERAL (
-    SELECT e.percent_complete, e.spent FROM progress_entries e WHERE e.id = a.latest_progress_id OFFSET 0
-  ) pe ON true
   WHERE a.status <> 'CANCELLED'
 ),
 plan_totals AS (

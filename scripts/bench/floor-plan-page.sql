@@ -23,13 +23,12 @@ subtree AS (
 ),
 activity_rows AS (
   SELECT a.id, a.title, a.status, a.budget, a.created_at,
-         pe.percent_complete::float8 AS progress,
-         coalesce(pe.spent, 0) AS spent,
+         a.latest_percent_complete::float8 AS progress,
+         coalesce(a.latest_spent, 0) AS spent,
          (a.status IN ('PLANNED', 'ACTIVE')
            AND a.start_date < $2::date
-           AND (pe.reported_on IS NULL OR pe.reported_on < $2::date - (SELECT reporting_interval_days FROM plan))) AS is_stale
+           AND (a.latest_reported_on IS NULL OR a.latest_reported_on < $2::date - (SELECT reporting_interval_days FROM plan))) AS is_stale
   FROM activities a
-  LEFT JOIN progress_entries pe ON pe.id = a.latest_progress_id
   WHERE a.plan_id = $1::uuid
 ),
 live AS (SELECT * FROM activity_rows WHERE status <> 'CANCELLED'),

@@ -12,7 +12,7 @@ import { ProgressBar } from '../dataset/progress-bar.js';
 import { AppProcess } from './app-process.js';
 import { firstDifference } from './compare.js';
 import { type FloorResult, floorAnswer, floorPool, floorSql, runFloor } from './floor.js';
-import { type LoadResult, runLoad, summarise, waitForQuiet } from './load.js';
+import { type LoadResult, runLoad, waitForQuiet } from './load.js';
 import { LOGIN, W0_TYPENAME, W1_PLAN_PAGE, W2_NATIONAL, W2_NATIONAL_ATTENTION, W3_LOG_PROGRESS } from './queries.js';
 import { type BenchResults, evaluateTargets, writeReport } from './report.js';
 
@@ -206,11 +206,6 @@ async function main(): Promise<void> {
       log(`W2 floor c=${connections}: p50 ${floors.at(-1)!.latencyMs.p50} ms, CPU ms/query ${JSON.stringify(floors.at(-1)!.cpuMsPerRequest)}`);
     }
     if (runs('W2a')) await measure('W2a', 1, () => ({ body: body(W2_NATIONAL_ATTENTION), token: lbfToken }));
-    if (runs('W2')) {
-      await quiet();
-      floors.push(await whatIfLatestOnActivities(url, w2Sql, Math.min(seconds, 8)));
-      log(`W2 floor, what-if latest figures on activities: p50 ${floors.at(-1)!.latencyMs.p50} ms`);
-    }
 
     // --- W3: logProgress with fresh idempotency keys; nothing may be lost ----------------------
     // Bounded by a count, not a time: autocannon then waits for every answer, so each request sent
@@ -483,45 +478,6 @@ async function w3Check(
       perRun,
       wrongLatestPointers: wrongPointers,
       noneLost: after - before === acknowledged && found === returnedIds.length && perRun.every((r) => r.stored === r.acknowledged),
-    };
-  } finally {
-    await db.end();
-  }
-}
-
-/**
- * What W2's floor would cost if each activity carried its latest entry's figures itself (a column set
- * maintained by logProgress, or a narrow activity_latest_progress table): the same statement over a
- * temporary copy of activities with those figures, so no probe into the 750,000-row history is needed.
- */
-async function whatIfLatestOnActivities(url: string, w2Sql: string, seconds: number): Promise<FloorResult> {
-  const db = await connect(url);
-  try {
-    await db.query(`CREATE TEMP TABLE activities_with_latest AS
-      SELECT a.*, pe.percent_complete AS latest_percent_complete, pe.spent AS latest_spent
-        FROM activities a LEFT JOIN progress_entries pe ON pe.id = a.latest_progress_id`);
-    await db.query('ANALYZE activities_with_latest');
-    const sql = w2Sql.replace(
-      /FROM activities a\s+--[\s\S]*?\) pe ON true/,
-      'FROM (SELECT *, latest_percent_complete AS percent_complete, latest_spent AS spent FROM activities_with_latest) a\n  CROSS JOIN LATERAL (SELECT a.percent_complete, a.spent) pe',
-    );
-    if (sql === w2Sql) throw new Error('what-if floor: the W2 floor SQL no longer has the expected shape');
-    await db.query(sql);
-    const latencies: number[] = [];
-    const began = performance.now();
-    while (performance.now() - began < seconds * 1000) {
-      const t = performance.now();
-      await db.query(sql);
-      latencies.push(performance.now() - t);
-    }
-    const elapsed = (performance.now() - began) / 1000;
-    return {
-      workload: 'W2 floor, what-if latest figures on activities',
-      connections: 1,
-      seconds: Math.round(elapsed * 100) / 100,
-      responses: latencies.length,
-      reqPerSec: Math.round((latencies.length / elapsed) * 10) / 10,
-      latencyMs: summarise(latencies),
     };
   } finally {
     await db.end();

@@ -113,6 +113,21 @@ function activityFiguresCte(where: string, today: string): string {
 }
 
 /**
+ * `activity_totals_source`: what the portfolio sums need of each activity matching `where` (alias
+ * a): no staleness, so no join to plans. Totals over 20,000 activities are a plain scan of them.
+ */
+function activityTotalsCte(where: string): string {
+  return `
+  activity_totals_source AS (
+    SELECT a.plan_id, a.focus_area_id, a.budget,
+           a.latest_percent_complete::float8 AS progress,
+           coalesce(a.latest_spent, 0) AS spent
+    FROM activities a
+    WHERE ${where}
+  )`;
+}
+
+/**
  * `indicator_figures`: per indicator matching `where` (alias i), its latest measurement, attainment
  * and status, in double precision exactly as rollup-rules.ts computes them. The latest measurement
  * is one backward scan of measurements_indicator_idx (indicator_id, measured_on, recorded_at) per
@@ -480,18 +495,18 @@ export class RollupsRepository {
 
   /**
    * The portfolio of the plans matching every given condition of `filter`: counts, sums and
-   * breakdowns in one statement over the plans' non-cancelled activities (their latest figures are a
-   * primary-key join, see activity_figures). Plans come from plans_pool_idx /
+   * breakdowns in one statement over the plans' non-cancelled activities (their latest figures are
+   * on their own rows, see activityTotalsCte). No "today": nothing here depends on it. Plans come from plans_pool_idx /
    * plans_area_secretariat_idx / plans_pkey as the filter allows. Progress everywhere is the mean over
    * the activities themselves, never a mean of plan means. The plans needing attention take the goal
    * trees of every plan, so they are a statement of their own, run only when asked for.
    */
-  async portfolioRollup(filter: PortfolioFilter, today: string): Promise<PortfolioFigures> {
-    const { where, params } = portfolioScope(filter, today);
+  async portfolioRollup(filter: PortfolioFilter): Promise<PortfolioFigures> {
+    const { where, params } = portfolioScope(filter, []);
     const [row]: PortfolioRow[] = await this.dataSource.query(
       `WITH
        scoped_plans AS (SELECT p.* FROM plans p WHERE ${where}),
-       ${activityFiguresCte(`a.plan_id IN (SELECT id FROM scoped_plans) AND a.status <> 'CANCELLED'`, '$1')},
+       ${activityTotalsCte(`a.plan_id IN (SELECT id FROM scoped_plans) AND a.status <> 'CANCELLED'`)},
        plan_totals AS (
          SELECT count(*)::int AS plan_count,
                 coalesce(sum(lbf_grant), 0) AS lbf_grant,
@@ -503,14 +518,14 @@ export class RollupsRepository {
                 coalesce(sum(budget), 0) AS budget,
                 coalesce(sum(spent), 0) AS spent,
                 avg(coalesce(progress, 0)) AS progress
-         FROM activity_figures
+         FROM activity_totals_source
        ),
        by_focus_area AS (
          SELECT af.focus_area_id, po.start_year, po.name AS pool_name, fa.position,
                 count(*)::int AS activity_count,
                 sum(af.budget) AS budget,
                 avg(coalesce(af.progress, 0)) AS progress
-         FROM activity_figures af
+         FROM activity_totals_source af
          JOIN focus_areas fa ON fa.id = af.focus_area_id
          JOIN pools po ON po.id = fa.pool_id
          GROUP BY af.focus_area_id, po.start_year, po.name, fa.position
@@ -522,7 +537,7 @@ export class RollupsRepository {
        ),
        municipality_activities AS (
          SELECT p.municipality_id, avg(coalesce(af.progress, 0)) AS progress
-         FROM activity_figures af
+         FROM activity_totals_source af
          JOIN scoped_plans p ON p.id = af.plan_id
          GROUP BY p.municipality_id
        ),
@@ -579,7 +594,7 @@ export class RollupsRepository {
    * (2000 plans: about 1.2 s without JIT, 3 s with it): the connection runs with jit off.
    */
   async plansNeedingAttention(filter: PortfolioFilter, today: string): Promise<string[]> {
-    const { where, params } = portfolioScope(filter, today);
+    const { where, params } = portfolioScope(filter, [today]);
     const rows: { id: string }[] = await this.dataSource.query(
       `WITH RECURSIVE
        scoped_plans AS (SELECT p.* FROM plans p WHERE ${where}),
@@ -599,9 +614,9 @@ export class RollupsRepository {
   }
 }
 
-/** The filter's conditions on plans (alias p) as SQL with `$n` parameters; `$1` is today. */
-function portfolioScope(filter: PortfolioFilter, today: string): { where: string; params: unknown[] } {
-  const params: unknown[] = [today];
+/** The filter's conditions on plans (alias p) as SQL with `$n` parameters numbered after `leading`. */
+function portfolioScope(filter: PortfolioFilter, leading: unknown[]): { where: string; params: unknown[] } {
+  const params: unknown[] = [...leading];
   const conditions: string[] = [];
   for (const [column, value] of [
     ['p.pool_id', filter.poolId],

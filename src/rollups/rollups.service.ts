@@ -53,6 +53,6 @@ export class RollupsService {
 
   private async portfolio(filter: PortfolioFilter): Promise<ScopedPortfolio> {
     const today = todayUtc();
-    return { figures: await this.rollups.portfolioRollup(filter, today), filter, today };
+    return { figures: await this.rollups.portfolioRollup(filter), filter, today };
   }
 }
