@@ -2,8 +2,8 @@ import type { PlanRefs } from './plan.factory.js';
 import { unique } from './unique.js';
 
 /**
- * Valid inputs to vary one field at a time in validation and access tests (the factories send the
- * same defaults but only return ids).
+ * Valid inputs, to vary one field at a time in validation and access tests; the factories
+ * (plan.factory.ts) send these same inputs and return only ids.
  */
 export function planInput(refs: PlanRefs, overrides: Record<string, unknown> = {}) {
   return {

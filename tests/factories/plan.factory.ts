@@ -1,4 +1,5 @@
 import type { GraphQLClient } from '../helpers/graphql-client.js';
+import { activityInput, indicatorInput, planInput } from './inputs.js';
 import { unique } from './unique.js';
 
 export interface PlanRefs {
@@ -16,19 +17,7 @@ export async function createPlan(
 ): Promise<{ id: string; title: string }> {
   const data = await client.ok(
     `mutation($input: CreatePlanInput!) { createPlan(input: $input) { id title } }`,
-    {
-      input: {
-        title: unique('Helhedsplan'),
-        housingAreas: ['Afdeling 1'],
-        startDate: '2023-01-01',
-        endDate: '2026-12-31',
-        lbfGrant: 10_000_000,
-        localCofinancing: 4_000_000,
-        status: 'ACTIVE',
-        ...refs,
-        ...input,
-      },
-    },
+    { input: planInput(refs, input) },
     token,
   );
   return data.createPlan;
@@ -54,18 +43,7 @@ export async function createIndicator(
 ): Promise<{ id: string }> {
   const data = await client.ok(
     `mutation($input: CreateIndicatorInput!) { createIndicator(input: $input) { id } }`,
-    {
-      input: {
-        name: unique('Indikator'),
-        unit: '%',
-        direction: 'INCREASE',
-        baseline: 40,
-        baselineDate: '2023-01-01',
-        target: 60,
-        targetDate: '2026-12-31',
-        ...input,
-      },
-    },
+    { input: indicatorInput(input.goalId, input) },
     token,
   );
   return data.createIndicator;
@@ -78,16 +56,7 @@ export async function createActivity(
 ): Promise<{ id: string; version: number }> {
   const data = await client.ok(
     `mutation($input: CreateActivityInput!) { createActivity(input: $input) { id version } }`,
-    {
-      input: {
-        title: unique('Aktivitet'),
-        responsibleParty: 'JOINT',
-        startDate: '2023-02-01',
-        endDate: '2026-06-30',
-        budget: 500_000,
-        ...input,
-      },
-    },
+    { input: activityInput(input.planId, input) },
     token,
   );
   return data.createActivity;
