@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
+import { PlanEntity } from '../plans/plan.entity.js';
 import { AccessService } from '../auth/access.service.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { isUniqueViolation } from '../common/database-errors.js';
@@ -27,10 +28,15 @@ export class ActivitiesService {
 
   /** NOT_FOUND alike for an absent activity and one outside the caller's scope. */
   async activity(auth: AuthUser, id: string, field?: string): Promise<ActivityEntity> {
+    return (await this.activityWithPlan(auth, id, field)).activity;
+  }
+
+  /** The activity and its plan, read once, for changes that need both (editability, the pool). */
+  private async activityWithPlan(auth: AuthUser, id: string, field?: string): Promise<{ activity: ActivityEntity; plan: PlanEntity }> {
     const activity = await this.dataSource.manager.findOneBy(ActivityEntity, { id: requireUuid(id, 'Activity', field) });
     if (!activity) throw new NotFoundError('Activity', id, field);
-    await this.access.requireReadableObject(auth, activity.planId, new NotFoundError('Activity', id, field));
-    return activity;
+    const plan = await this.access.requireReadableObject(auth, activity.planId, new NotFoundError('Activity', id, field));
+    return { activity, plan };
   }
 
   async createActivity(auth: AuthUser, input: CreateActivityInput): Promise<ActivityEntity> {
@@ -66,8 +72,8 @@ export class ActivitiesService {
 
   /** Optimistic concurrency: `UPDATE … WHERE version = expectedVersion`; no row updated means CONFLICT. */
   async updateActivity(auth: AuthUser, input: UpdateActivityInput): Promise<ActivityEntity> {
-    const existing = await this.activity(auth, input.id, 'id');
-    const plan = await this.access.editablePlanContent(auth, existing.planId);
+    const { activity: existing, plan } = await this.activityWithPlan(auth, input.id, 'id');
+    this.access.requireEditPlanContent(auth, plan.id);
     const changes: Partial<ActivityEntity> = { updatedBy: auth.id };
     if (input.title !== undefined) changes.title = requireText('title', requirePresent('title', input.title));
     if (input.description !== undefined) changes.description = optionalText('description', input.description) ?? null;
@@ -103,7 +109,7 @@ export class ActivitiesService {
 
   async linkActivityToGoal(auth: AuthUser, input: LinkActivityInput): Promise<ActivityGoalLinkEntity> {
     const activity = await this.activity(auth, input.activityId, 'activityId');
-    await this.access.editablePlanContent(auth, activity.planId);
+    this.access.requireEditPlanContent(auth, activity.planId);
     const weight = input.weight === null || input.weight === undefined ? 1 : requireFinite('weight', input.weight);
     if (weight <= 0) throw new BadInputError('weight', `must be positive, got ${weight}`);
     if (weight > 1e6) throw new BadInputError('weight', `must be at most 1000000, got ${weight}`);
@@ -141,7 +147,7 @@ export class ActivitiesService {
   /** True when a link was removed; false when there was none. */
   async unlinkActivityFromGoal(auth: AuthUser, activityId: string, goalId: string): Promise<boolean> {
     const activity = await this.activity(auth, activityId, 'activityId');
-    await this.access.editablePlanContent(auth, activity.planId);
+    this.access.requireEditPlanContent(auth, activity.planId);
     return this.dataSource.transaction(async (m) => {
       const goal = await this.goals.goalOfPlan(auth, m, goalId, activity.planId, 'goalId');
       const link = await m.findOneBy(ActivityGoalLinkEntity, { activityId: activity.id, goalId: goal.id });

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { Role } from '../common/enums.js';
 import { ForbiddenError, NotFoundError } from '../common/errors.js';
 import { requireUuid } from '../common/validate.js';
@@ -58,11 +58,8 @@ export class AccessService {
   }
 
   /** The plan if the caller may read it; NOT_FOUND alike for absent and out-of-scope plans. */
-  async readablePlan(auth: AuthUser, planId: string, field?: string, manager?: EntityManager): Promise<PlanEntity> {
-    const id = requireUuid(planId, 'Plan', field);
-    const plan = await (manager ?? this.dataSource.manager).findOneBy(PlanEntity, { id });
-    if (!plan || !this.canReadPlan(auth, plan)) throw new NotFoundError('Plan', planId, field);
-    return plan;
+  async readablePlan(auth: AuthUser, planId: string, field?: string): Promise<PlanEntity> {
+    return this.requireReadableObject(auth, requireUuid(planId, 'Plan', field), new NotFoundError('Plan', planId, field));
   }
 
   /**
@@ -76,8 +73,8 @@ export class AccessService {
   }
 
   /** For goal, indicator, activity and progress changes. Outside scope: NOT_FOUND; readable but not editable: FORBIDDEN. */
-  async editablePlanContent(auth: AuthUser, planId: string, field?: string, manager?: EntityManager): Promise<PlanEntity> {
-    const plan = await this.readablePlan(auth, planId, field, manager);
+  async editablePlanContent(auth: AuthUser, planId: string, field?: string): Promise<PlanEntity> {
+    const plan = await this.readablePlan(auth, planId, field);
     this.requireEditPlanContent(auth, plan.id);
     return plan;
   }

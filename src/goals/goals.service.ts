@@ -23,10 +23,15 @@ export class GoalsService {
   ) {}
 
   async goal(auth: AuthUser, id: string, field?: string): Promise<GoalEntity> {
+    return (await this.goalWithPlan(auth, id, field)).goal;
+  }
+
+  /** The goal and its plan, read once, for changes that need both (editability, the pool). */
+  async goalWithPlan(auth: AuthUser, id: string, field?: string): Promise<{ goal: GoalEntity; plan: PlanEntity }> {
     const goal = await this.dataSource.manager.findOneBy(GoalEntity, { id: requireUuid(id, 'Goal', field) });
     if (!goal) throw new NotFoundError('Goal', id, field);
-    await this.access.requireReadableObject(auth, goal.planId, new NotFoundError('Goal', id, field));
-    return goal;
+    const plan = await this.access.requireReadableObject(auth, goal.planId, new NotFoundError('Goal', id, field));
+    return { goal, plan };
   }
 
   /**
@@ -75,8 +80,8 @@ export class GoalsService {
   }
 
   async updateGoal(auth: AuthUser, input: UpdateGoalInput): Promise<GoalEntity> {
-    const existing = await this.goal(auth, input.id, 'id');
-    const plan = await this.access.editablePlanContent(auth, existing.planId);
+    const { goal: existing, plan } = await this.goalWithPlan(auth, input.id, 'id');
+    this.access.requireEditPlanContent(auth, plan.id);
     const changes: Partial<GoalEntity> = { updatedBy: auth.id };
     if (input.title !== undefined) {
       if (input.title === null) throw new BadInputError('title', 'must not be null');

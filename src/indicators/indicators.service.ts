@@ -21,8 +21,8 @@ export class IndicatorsService {
   ) {}
 
   async createIndicator(auth: AuthUser, input: CreateIndicatorInput): Promise<IndicatorEntity> {
-    const goal = await this.goals.goal(auth, input.goalId, 'goalId');
-    const plan = await this.access.editablePlanContent(auth, goal.planId);
+    const { goal, plan } = await this.goals.goalWithPlan(auth, input.goalId, 'goalId');
+    this.access.requireEditPlanContent(auth, plan.id);
     const name = requireText('name', input.name);
     const unit = requireText('unit', input.unit, 50);
     const source = optionalText('source', input.source, 500) ?? null;
