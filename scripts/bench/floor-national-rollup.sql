@@ -2,30 +2,34 @@
 -- computed by hand in one statement. No parameters. Returns the answer as JSON shaped like
 -- GraphQL's data.nationalRollup. Same rules as docs/rollups.md; the latest progress entry's figures
 -- are on the activity row (activities.latest_*, kept by a trigger from latest_progress_id).
-WITH live AS (
-  SELECT a.plan_id, a.focus_area_id, a.budget,
-         coalesce(a.latest_percent_complete, 0)::float8 AS progress,
-         coalesce(a.latest_spent, 0) AS spent
+WITH groups AS (
+  -- One pass over the activities: per plan and focus area, the sums every figure below is made of.
+  -- Percentages are whole numbers, so their sums are exact and each mean is one division.
+  SELECT a.plan_id, a.focus_area_id, count(*) AS n, sum(a.budget) AS budget,
+         sum(coalesce(a.latest_spent, 0)) AS spent, sum(coalesce(a.latest_percent_complete, 0)) AS pct
   FROM activities a
   WHERE a.status <> 'CANCELLED'
+  GROUP BY a.plan_id, a.focus_area_id
 ),
 plan_totals AS (
   SELECT count(*)::int AS plan_count, coalesce(sum(lbf_grant), 0) AS lbf_grant, coalesce(sum(local_cofinancing), 0) AS local_cofinancing
   FROM plans
 ),
 activity_totals AS (
-  SELECT count(*)::int AS activity_count, coalesce(sum(budget), 0) AS budget, coalesce(sum(spent), 0) AS spent, avg(progress) AS progress
-  FROM live
+  SELECT coalesce(sum(n), 0)::int AS activity_count, coalesce(sum(budget), 0) AS budget, coalesce(sum(spent), 0) AS spent,
+         sum(pct)::float8 / nullif(sum(n), 0)::float8 AS progress
+  FROM groups
 ),
 by_focus_area AS (
-  SELECT focus_area_id, count(*)::int AS activity_count, sum(budget) AS budget, avg(progress) AS progress
-  FROM live WHERE focus_area_id IS NOT NULL GROUP BY focus_area_id
+  SELECT focus_area_id, sum(n)::int AS activity_count, sum(budget) AS budget, sum(pct)::float8 / sum(n)::float8 AS progress
+  FROM groups WHERE focus_area_id IS NOT NULL GROUP BY focus_area_id
 ),
 by_municipality_plans AS (
   SELECT municipality_id, count(*)::int AS plan_count, sum(lbf_grant) AS lbf_grant FROM plans GROUP BY municipality_id
 ),
 by_municipality_activities AS (
-  SELECT p.municipality_id, avg(l.progress) AS progress FROM live l JOIN plans p ON p.id = l.plan_id GROUP BY p.municipality_id
+  SELECT p.municipality_id, sum(g.pct)::float8 / sum(g.n)::float8 AS progress
+  FROM groups g JOIN plans p ON p.id = g.plan_id GROUP BY p.municipality_id
 )
 SELECT json_build_object(
   'planCount', pt.plan_count, 'activityCount', at.activity_count,

@@ -113,17 +113,23 @@ function activityFiguresCte(where: string, today: string): string {
 }
 
 /**
- * `activity_totals_source`: what the portfolio sums need of each activity matching `where` (alias
- * a): no staleness, so no join to plans. Totals over 20,000 activities are a plain scan of them.
+ * `activity_groups`: the non-cancelled activities matching `where` (alias a), summed per plan and
+ * focus area in one pass: count, budget, spent (the latest entries' spend) and the sum of their
+ * progress (the latest entries' percentComplete, 0 without one). Every portfolio total and breakdown
+ * is a sum of these few thousand groups. Percentages are whole numbers, so their sums are exact and a
+ * mean is one correctly rounded division, whatever order the rows come in.
  */
-function activityTotalsCte(where: string): string {
+function activityGroupsCte(where: string): string {
   return `
-  activity_totals_source AS (
-    SELECT a.plan_id, a.focus_area_id, a.budget,
-           a.latest_percent_complete::float8 AS progress,
-           coalesce(a.latest_spent, 0) AS spent
+  activity_groups AS (
+    SELECT a.plan_id, a.focus_area_id,
+           count(*) AS activity_count,
+           sum(a.budget) AS budget,
+           sum(coalesce(a.latest_spent, 0)) AS spent,
+           sum(coalesce(a.latest_percent_complete, 0)) AS progress_sum
     FROM activities a
-    WHERE ${where}
+    WHERE ${where} AND a.status <> 'CANCELLED'
+    GROUP BY a.plan_id, a.focus_area_id
   )`;
 }
 
@@ -495,18 +501,21 @@ export class RollupsRepository {
 
   /**
    * The portfolio of the plans matching every given condition of `filter`: counts, sums and
-   * breakdowns in one statement over the plans' non-cancelled activities (their latest figures are
-   * on their own rows, see activityTotalsCte). No "today": nothing here depends on it. Plans come from plans_pool_idx /
-   * plans_area_secretariat_idx / plans_pkey as the filter allows. Progress everywhere is the mean over
-   * the activities themselves, never a mean of plan means. The plans needing attention take the goal
+   * breakdowns in one statement, from one pass over the plans' non-cancelled activities (their latest
+   * figures are on their own rows; see activityGroupsCte). No "today": nothing here depends on it.
+   * Plans come from plans_pool_idx / plans_area_secretariat_idx / plans_pkey as the filter allows.
+   * Progress everywhere is the mean over the activities themselves (exact sums of whole percentages
+   * over the count), never a mean of plan means. The plans needing attention take the goal
    * trees of every plan, so they are a statement of their own, run only when asked for.
    */
   async portfolioRollup(filter: PortfolioFilter): Promise<PortfolioFigures> {
     const { where, params } = portfolioScope(filter, []);
+    // Without a filter (the national roll-up) every activity is in scope: no semi-join to the plans.
+    const inScope = where === 'true' ? 'true' : 'a.plan_id IN (SELECT id FROM scoped_plans)';
     const [row]: PortfolioRow[] = await this.dataSource.query(
       `WITH
-       scoped_plans AS (SELECT p.* FROM plans p WHERE ${where}),
-       ${activityTotalsCte(`a.plan_id IN (SELECT id FROM scoped_plans) AND a.status <> 'CANCELLED'`)},
+       scoped_plans AS (SELECT p.id, p.municipality_id, p.lbf_grant, p.local_cofinancing FROM plans p WHERE ${where}),
+       ${activityGroupsCte(inScope)},
        plan_totals AS (
          SELECT count(*)::int AS plan_count,
                 coalesce(sum(lbf_grant), 0) AS lbf_grant,
@@ -514,21 +523,20 @@ export class RollupsRepository {
          FROM scoped_plans
        ),
        portfolio_activity_totals AS (
-         SELECT count(*)::int AS activity_count,
+         SELECT coalesce(sum(activity_count), 0)::int AS activity_count,
                 coalesce(sum(budget), 0) AS budget,
                 coalesce(sum(spent), 0) AS spent,
-                avg(coalesce(progress, 0)) AS progress
-         FROM activity_totals_source
+                sum(progress_sum)::float8 / nullif(sum(activity_count), 0)::float8 AS progress
+         FROM activity_groups
        ),
        by_focus_area AS (
-         SELECT af.focus_area_id, po.start_year, po.name AS pool_name, fa.position,
-                count(*)::int AS activity_count,
-                sum(af.budget) AS budget,
-                avg(coalesce(af.progress, 0)) AS progress
-         FROM activity_totals_source af
-         JOIN focus_areas fa ON fa.id = af.focus_area_id
-         JOIN pools po ON po.id = fa.pool_id
-         GROUP BY af.focus_area_id, po.start_year, po.name, fa.position
+         SELECT g.focus_area_id,
+                sum(g.activity_count)::int AS activity_count,
+                sum(g.budget) AS budget,
+                sum(g.progress_sum)::float8 / sum(g.activity_count)::float8 AS progress
+         FROM activity_groups g
+         WHERE g.focus_area_id IS NOT NULL
+         GROUP BY g.focus_area_id
        ),
        municipality_plans AS (
          SELECT municipality_id, count(*)::int AS plan_count, sum(lbf_grant) AS lbf_grant
@@ -536,29 +544,27 @@ export class RollupsRepository {
          GROUP BY municipality_id
        ),
        municipality_activities AS (
-         SELECT p.municipality_id, avg(coalesce(af.progress, 0)) AS progress
-         FROM activity_totals_source af
-         JOIN scoped_plans p ON p.id = af.plan_id
+         SELECT p.municipality_id, sum(g.progress_sum)::float8 / sum(g.activity_count)::float8 AS progress
+         FROM activity_groups g
+         JOIN scoped_plans p ON p.id = g.plan_id
          GROUP BY p.municipality_id
-       ),
-       by_municipality AS (
-         SELECT mp.municipality_id, m.code, mp.plan_count, mp.lbf_grant, ma.progress
-         FROM municipality_plans mp
-         JOIN municipalities m ON m.id = mp.municipality_id
-         LEFT JOIN municipality_activities ma ON ma.municipality_id = mp.municipality_id
        )
        SELECT pt.plan_count, pt.lbf_grant, pt.local_cofinancing,
               pat.activity_count, pat.budget, pat.spent, pat.progress,
               (SELECT coalesce(json_agg(json_build_object(
                         'focusAreaId', f.focus_area_id, 'activityCount', f.activity_count,
                         'budget', f.budget::text, 'progress', f.progress)
-                      ORDER BY f.start_year, f.pool_name, f.position, f.focus_area_id), '[]'::json)
-               FROM by_focus_area f) AS by_focus_area,
+                      ORDER BY po.start_year, po.name, fa.position, f.focus_area_id), '[]'::json)
+               FROM by_focus_area f
+               JOIN focus_areas fa ON fa.id = f.focus_area_id
+               JOIN pools po ON po.id = fa.pool_id) AS by_focus_area,
               (SELECT coalesce(json_agg(json_build_object(
-                        'municipalityId', bm.municipality_id, 'planCount', bm.plan_count,
-                        'lbfGrant', bm.lbf_grant::text, 'progress', bm.progress)
-                      ORDER BY bm.code), '[]'::json)
-               FROM by_municipality bm) AS by_municipality
+                        'municipalityId', mp.municipality_id, 'planCount', mp.plan_count,
+                        'lbfGrant', mp.lbf_grant::text, 'progress', ma.progress)
+                      ORDER BY m.code), '[]'::json)
+               FROM municipality_plans mp
+               JOIN municipalities m ON m.id = mp.municipality_id
+               LEFT JOIN municipality_activities ma ON ma.municipality_id = mp.municipality_id) AS by_municipality
        FROM plan_totals pt
        CROSS JOIN portfolio_activity_totals pat`,
       params,
