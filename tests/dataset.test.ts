@@ -40,7 +40,7 @@ beforeAll(async () => {
   await db.connect();
   first = await generateDataset(db, { plans: PLANS, seed: 42, chunkSize: 2 });
   poolId = (await db.query('SELECT pool_id FROM plans WHERE id = $1', [first.planIds[0]])).rows[0].pool_id;
-  const before = await app.client.request(W2_NATIONAL, { poolId }, app.adminToken);
+  const before = await app.client.warm(W2_NATIONAL, { poolId }, app.adminToken);
   expect(before.errors).toBeUndefined();
   nationalStatementsBefore = before.statements;
   second = await generateDataset(db, { plans: PLANS, seed: 42 });
@@ -121,7 +121,7 @@ describe('statement counts the benchmark relies on (W1, W2 of scripts/bench/quer
     for (const run of [first, second, other]) {
       for (const [i, planId] of run.planIds.entries()) {
         const token = await app.client.login(secretariatEmail(run.tag, i + 1), DATASET_PASSWORD);
-        const page = await app.client.request(W1_PLAN_PAGE, { id: planId }, token);
+        const page = await app.client.warm(W1_PLAN_PAGE, { id: planId }, token);
         expect(page.errors).toBeUndefined();
         counts.push(page.statements);
       }
@@ -131,7 +131,7 @@ describe('statement counts the benchmark relies on (W1, W2 of scripts/bench/quer
   });
 
   it('W2: the national roll-up costs the same number of statements with 1 or 3 dataset plans in the pool', async () => {
-    const after = await app.client.request(W2_NATIONAL, { poolId }, app.adminToken);
+    const after = await app.client.warm(W2_NATIONAL, { poolId }, app.adminToken);
     expect(after.errors).toBeUndefined();
     expect(after.data!.nationalRollup.planCount).toBeGreaterThanOrEqual(3);
     expect(after.statements).toBe(nationalStatementsBefore);

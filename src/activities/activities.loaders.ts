@@ -1,17 +1,25 @@
 import { Injectable } from '@nestjs/common';
 import DataLoader from 'dataloader';
-import { DataSource, In } from 'typeorm';
+import { EntityRows } from '../database/entity-rows.js';
+import { prepared } from '../database/prepared-statements.js';
+import { DataSource } from 'typeorm';
 import { rowsById, groupBy, RequestLoaders } from '../graphql/request-loaders.js';
 import { ActivityGoalLinkModel } from './activity-goal-link.model.js';
 import { ActivityEntity } from './activity.entity.js';
 
 // share = weight / the sum of the weights of all links of the same activity, computed in SQL.
-const LINKS_SQL = `
-  SELECT l.activity_id, l.goal_id, l.plan_id, l.weight, l.rationale,
-         l.weight / sum(l.weight) OVER (PARTITION BY l.activity_id) AS share
-  FROM activity_goal_links l
-  WHERE l.activity_id IN (SELECT activity_id FROM activity_goal_links WHERE %COLUMN% = ANY($1::uuid[]))
-  ORDER BY l.created_at, l.goal_id`;
+function linksSql(column: 'activity_id' | 'goal_id'): string {
+  return prepared(
+    `links_by_${column}`,
+    `SELECT l.activity_id, l.goal_id, l.plan_id, l.weight, l.rationale,
+            l.weight / sum(l.weight) OVER (PARTITION BY l.activity_id) AS share
+     FROM activity_goal_links l
+     WHERE l.activity_id IN (SELECT activity_id FROM activity_goal_links WHERE ${column} = ANY($1::uuid[]))
+     ORDER BY l.created_at, l.goal_id`,
+  );
+}
+const LINKS_BY_ACTIVITY = linksSql('activity_id');
+const LINKS_BY_GOAL = linksSql('goal_id');
 
 interface LinkRow {
   activity_id: string;
@@ -35,17 +43,18 @@ function toLinkModel(row: LinkRow): ActivityGoalLinkModel {
 
 @Injectable()
 export class ActivitiesLoaders {
-  constructor(private readonly dataSource: DataSource) {}
+  private readonly byPlan: (planIds: readonly string[]) => Promise<ActivityEntity[]>;
+
+  constructor(private readonly dataSource: DataSource) {
+    this.byPlan = new EntityRows(dataSource, ActivityEntity).byIds('activities_by_plan', 'plan_id', 't.created_at, t.id');
+  }
 
   activitiesByPlan(loaders: RequestLoaders) {
     return loaders.get(
       'activitiesByPlan',
       () =>
         new DataLoader<string, ActivityEntity[]>(async (planIds) => {
-          const rows = await this.dataSource.manager.find(ActivityEntity, {
-            where: { planId: In([...planIds]) },
-            order: { createdAt: 'ASC', id: 'ASC' },
-          });
+          const rows = await this.byPlan(planIds);
           return groupBy(planIds, rows, (a) => a.planId);
         }),
     );
@@ -64,7 +73,7 @@ export class ActivitiesLoaders {
       'linksByActivity',
       () =>
         new DataLoader<string, ActivityGoalLinkModel[]>(async (activityIds) => {
-          const rows: LinkRow[] = await this.dataSource.query(LINKS_SQL.replace('%COLUMN%', 'activity_id'), [activityIds]);
+          const rows: LinkRow[] = await this.dataSource.query(LINKS_BY_ACTIVITY, [activityIds]);
           return groupBy(activityIds, rows.map(toLinkModel), (l) => l.activityId);
         }),
     );
@@ -76,7 +85,7 @@ export class ActivitiesLoaders {
       'linksByGoal',
       () =>
         new DataLoader<string, ActivityGoalLinkModel[]>(async (goalIds) => {
-          const rows: LinkRow[] = await this.dataSource.query(LINKS_SQL.replace('%COLUMN%', 'goal_id'), [goalIds]);
+          const rows: LinkRow[] = await this.dataSource.query(LINKS_BY_GOAL, [goalIds]);
           return groupBy(goalIds, rows.map(toLinkModel), (l) => l.goalId);
         }),
     );

@@ -1,4 +1,4 @@
-import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, ID, Mutation, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type { AuthUser } from '../auth/auth-user.js';
 import { CurrentUser, Loaders } from '../auth/current-user.decorator.js';
 import { toGoalModel } from '../goals/goal.model.js';
@@ -17,6 +17,7 @@ import { CreateActivityInput } from './dto/create-activity.input.js';
 import { LinkActivityInput } from './dto/link-activity.input.js';
 import { UpdateActivityInput } from './dto/update-activity.input.js';
 import { ServedGoalModel } from './served-goal.model.js';
+import type { GraphQLContext } from '../graphql/graphql-context.js';
 
 @Resolver(() => ActivityModel)
 export class ActivitiesResolver {
@@ -65,24 +66,24 @@ export class ActivitiesResolver {
   }
 
   @ResolveField(() => PlanModel)
-  async plan(@Parent() activity: ActivityModel, @Loaders() loaders: RequestLoaders): Promise<PlanModel> {
+  async plan(activity: ActivityModel, _args: unknown, { loaders }: GraphQLContext): Promise<PlanModel> {
     return toPlanModel((await this.planLoaders.plan(loaders).load(activity.planId))!);
   }
 
   @ResolveField(() => FocusAreaModel, { nullable: true })
-  async focusArea(@Parent() activity: ActivityModel, @Loaders() loaders: RequestLoaders): Promise<FocusAreaModel | null> {
+  async focusArea(activity: ActivityModel, _args: unknown, { loaders }: GraphQLContext): Promise<FocusAreaModel | null> {
     if (!activity.focusAreaId) return null;
     const focusArea = await this.registry.focusArea(loaders).load(activity.focusAreaId);
     return focusArea ? toFocusAreaModel(focusArea) : null;
   }
 
   @ResolveField(() => [ActivityGoalLinkModel])
-  links(@Parent() activity: ActivityModel, @Loaders() loaders: RequestLoaders): Promise<ActivityGoalLinkModel[]> {
+  links(activity: ActivityModel, _args: unknown, { loaders }: GraphQLContext): Promise<ActivityGoalLinkModel[]> {
     return this.activityLoaders.linksByActivity(loaders).load(activity.id);
   }
 
   @ResolveField(() => [ServedGoalModel], { description: 'Each linked goal with the path from its root down to it' })
-  async servedGoals(@Parent() activity: ActivityModel, @Loaders() loaders: RequestLoaders): Promise<ServedGoalModel[]> {
+  async servedGoals(activity: ActivityModel, _args: unknown, { loaders }: GraphQLContext): Promise<ServedGoalModel[]> {
     const [links, goalsById] = await Promise.all([
       this.activityLoaders.linksByActivity(loaders).load(activity.id),
       this.goalLoaders.goalsById(loaders, activity.planId),

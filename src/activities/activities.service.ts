@@ -35,7 +35,7 @@ export class ActivitiesService {
   private async activityWithPlan(auth: AuthUser, id: string, field?: string): Promise<{ activity: ActivityEntity; plan: PlanEntity }> {
     const activity = await this.dataSource.manager.findOneBy(ActivityEntity, { id: requireUuid(id, 'Activity', field) });
     if (!activity) throw new NotFoundError('Activity', id, field);
-    const plan = await this.access.requireReadableObject(auth, activity.planId, new NotFoundError('Activity', id, field));
+    const plan = await this.access.requireReadableObject(auth, activity.planId, () => new NotFoundError('Activity', id, field));
     return { activity, plan };
   }
 

@@ -1,7 +1,6 @@
-import { Args, Int, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Int, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type { AuthUser } from '../auth/auth-user.js';
-import { CurrentUser, Loaders } from '../auth/current-user.decorator.js';
-import type { RequestLoaders } from '../graphql/request-loaders.js';
+import { CurrentUser } from '../auth/current-user.decorator.js';
 import { PlanModel, toPlanModel } from '../plans/plan.model.js';
 import { PlansLoaders } from '../plans/plans.loaders.js';
 import { toUserModel, UserModel } from '../users/user.model.js';
@@ -9,6 +8,7 @@ import { UsersLoaders } from '../users/users.loaders.js';
 import { AuditEventConnectionModel, AuditEventModel, toAuditEventModel } from './audit-event.model.js';
 import { AuditQueryService } from './audit-query.service.js';
 import { AuditFilter } from './dto/audit-filter.input.js';
+import type { GraphQLContext } from '../graphql/graphql-context.js';
 
 @Resolver(() => AuditEventModel)
 export class AuditResolver {
@@ -34,14 +34,14 @@ export class AuditResolver {
   }
 
   @ResolveField(() => UserModel, { nullable: true, description: 'Null for changes made at start-up' })
-  async actor(@Parent() event: AuditEventModel, @Loaders() loaders: RequestLoaders): Promise<UserModel | null> {
+  async actor(event: AuditEventModel, _args: unknown, { loaders }: GraphQLContext): Promise<UserModel | null> {
     if (!event.actorId) return null;
     const user = await this.userLoaders.user(loaders).load(event.actorId);
     return user ? toUserModel(user) : null;
   }
 
   @ResolveField(() => PlanModel, { nullable: true })
-  async plan(@Parent() event: AuditEventModel, @Loaders() loaders: RequestLoaders): Promise<PlanModel | null> {
+  async plan(event: AuditEventModel, _args: unknown, { loaders }: GraphQLContext): Promise<PlanModel | null> {
     if (!event.planId) return null;
     const plan = await this.planLoaders.plan(loaders).load(event.planId);
     return plan ? toPlanModel(plan) : null;

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Role } from '../common/enums.js';
+import { EntityRows } from '../database/entity-rows.js';
 import { ForbiddenError, NotFoundError } from '../common/errors.js';
 import { requireUuid } from '../common/validate.js';
 import { PlanEntity } from '../plans/plan.entity.js';
@@ -20,7 +21,11 @@ const READ_ALL: Role[] = [Role.ADMIN, Role.LBF];
  */
 @Injectable()
 export class AccessService {
-  constructor(private readonly dataSource: DataSource) {}
+  private readonly planById: (ids: readonly string[]) => Promise<PlanEntity[]>;
+
+  constructor(dataSource: DataSource) {
+    this.planById = new EntityRows(dataSource, PlanEntity).byIds('plans_by_id', 'id', 't.id');
+  }
 
   readsAllPlans(auth: AuthUser): boolean {
     return READ_ALL.includes(auth.role);
@@ -59,16 +64,16 @@ export class AccessService {
 
   /** The plan if the caller may read it; NOT_FOUND alike for absent and out-of-scope plans. */
   async readablePlan(auth: AuthUser, planId: string, field?: string): Promise<PlanEntity> {
-    return this.requireReadableObject(auth, requireUuid(planId, 'Plan', field), new NotFoundError('Plan', planId, field));
+    return this.requireReadableObject(auth, requireUuid(planId, 'Plan', field), () => new NotFoundError('Plan', planId, field));
   }
 
   /**
    * For an object of a plan (a goal, an activity, …): NOT_FOUND naming that object, alike when it is
    * absent and when its plan is outside the caller's scope. Other errors (an outage) pass through.
    */
-  async requireReadableObject(auth: AuthUser, planId: string, notFound: NotFoundError): Promise<PlanEntity> {
-    const plan = await this.dataSource.manager.findOneBy(PlanEntity, { id: planId });
-    if (!plan || !this.canReadPlan(auth, plan)) throw notFound;
+  async requireReadableObject(auth: AuthUser, planId: string, notFound: () => NotFoundError): Promise<PlanEntity> {
+    const [plan] = await this.planById([planId]);
+    if (!plan || !this.canReadPlan(auth, plan)) throw notFound();
     return plan;
   }
 

@@ -94,6 +94,6 @@ function realServerOptions(timeouts: boolean): Record<string, unknown> {
     options: settings.join(' '),
     keepAlive: true,
     keepAliveInitialDelayMillis: DB_TIMEOUTS.keepAliveDelayMs,
-    Client: resilientClient(timeouts ? { deadlineMs: DB_TIMEOUTS.queryDeadlineMs } : {}),
+    Client: resilientClient({ prepare: true, ...(timeouts ? { deadlineMs: DB_TIMEOUTS.queryDeadlineMs } : {}) }),
   };
 }

@@ -1,4 +1,5 @@
 import pg from 'pg';
+import { preparedName } from './prepared-statements.js';
 
 /**
  * The node-postgres client class the pool uses (via the pool's `Client` option). Two fixes for
@@ -23,9 +24,13 @@ import pg from 'pg';
  *    message "Connection terminated: …"), the client is marked unqueryable so the pool discards it,
  *    and its socket is destroyed. Only the promise form of `query()` (the one TypeORM uses) gets a
  *    deadline; callback and submittable forms pass through unchanged.
+ *
+ * 3. **Registered statements are sent by name** when `prepare` is set (a real server only): a text
+ *    registered in prepared-statements.ts, passed as TypeORM passes it (text and values), becomes
+ *    node-postgres's `{ name, text, values }`, which parses it once per connection.
  */
-export function resilientClient(options: { deadlineMs?: number } = {}): typeof pg.Client {
-  const { deadlineMs } = options;
+export function resilientClient(options: { deadlineMs?: number; prepare?: boolean } = {}): typeof pg.Client {
+  const { deadlineMs, prepare = false } = options;
 
   class ResilientClient extends pg.Client {
     constructor(config?: string | pg.ClientConfig) {
@@ -37,6 +42,11 @@ export function resilientClient(options: { deadlineMs?: number } = {}): typeof p
 
     // pg's overloads are many; the wrapper forwards whatever it is given.
     override query(...args: any[]): any {
+      // 3. A statement registered in prepared-statements.ts goes by name (real server only).
+      if (prepare && typeof args[0] === 'string' && Array.isArray(args[1]) && args.length === 2) {
+        const name = preparedName(args[0]);
+        if (name) args = [{ name, text: args[0], values: args[1] }];
+      }
       const result = (super.query as (...a: any[]) => any)(...args);
       if (!deadlineMs) return result;
       const [config, values, callback] = args;

@@ -1,13 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import DataLoader from 'dataloader';
-import { DataSource, In } from 'typeorm';
+import { EntityRows } from '../database/entity-rows.js';
+import { DataSource } from 'typeorm';
 import { groupBy, RequestLoaders } from '../graphql/request-loaders.js';
 import { GoalEntity } from './goal.entity.js';
 import { rootsFirst } from './goal-tree.js';
 
 @Injectable()
 export class GoalsLoaders {
-  constructor(private readonly dataSource: DataSource) {}
+  private readonly byPlan: (planIds: readonly string[]) => Promise<GoalEntity[]>;
+
+  constructor(dataSource: DataSource) {
+    this.byPlan = new EntityRows(dataSource, GoalEntity).byIds('goals_by_plan', 'plan_id', 't.created_at, t.id');
+  }
 
   /** Every goal of each plan, roots first: also the source of children, parents and paths. */
   goalsByPlan(loaders: RequestLoaders) {
@@ -15,10 +20,7 @@ export class GoalsLoaders {
       'goalsByPlan',
       () =>
         new DataLoader<string, GoalEntity[]>(async (planIds) => {
-          const rows = await this.dataSource.manager.find(GoalEntity, {
-            where: { planId: In([...planIds]) },
-            order: { createdAt: 'ASC', id: 'ASC' },
-          });
+          const rows = await this.byPlan(planIds);
           return groupBy(planIds, rows, (g) => g.planId).map(rootsFirst);
         }),
     );

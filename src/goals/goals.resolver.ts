@@ -1,7 +1,6 @@
-import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, ID, Mutation, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type { AuthUser } from '../auth/auth-user.js';
-import { CurrentUser, Loaders } from '../auth/current-user.decorator.js';
-import type { RequestLoaders } from '../graphql/request-loaders.js';
+import { CurrentUser } from '../auth/current-user.decorator.js';
 import { PlanModel, toPlanModel } from '../plans/plan.model.js';
 import { PlansLoaders } from '../plans/plans.loaders.js';
 import { FocusAreaModel, toFocusAreaModel } from '../registry/focus-area.model.js';
@@ -11,6 +10,7 @@ import { UpdateGoalInput } from './dto/update-goal.input.js';
 import { GoalModel, toGoalModel } from './goal.model.js';
 import { GoalsLoaders } from './goals.loaders.js';
 import { GoalsService } from './goals.service.js';
+import type { GraphQLContext } from '../graphql/graphql-context.js';
 
 @Resolver(() => GoalModel)
 export class GoalsResolver {
@@ -37,25 +37,25 @@ export class GoalsResolver {
   }
 
   @ResolveField(() => PlanModel)
-  async plan(@Parent() goal: GoalModel, @Loaders() loaders: RequestLoaders): Promise<PlanModel> {
+  async plan(goal: GoalModel, _args: unknown, { loaders }: GraphQLContext): Promise<PlanModel> {
     return toPlanModel((await this.planLoaders.plan(loaders).load(goal.planId))!);
   }
 
   @ResolveField(() => GoalModel, { nullable: true })
-  async parent(@Parent() goal: GoalModel, @Loaders() loaders: RequestLoaders): Promise<GoalModel | null> {
+  async parent(goal: GoalModel, _args: unknown, { loaders }: GraphQLContext): Promise<GoalModel | null> {
     if (!goal.parentId) return null;
     const parent = (await this.goalLoaders.goalsById(loaders, goal.planId)).get(goal.parentId);
     return parent ? toGoalModel(parent) : null;
   }
 
   @ResolveField(() => [GoalModel])
-  async children(@Parent() goal: GoalModel, @Loaders() loaders: RequestLoaders): Promise<GoalModel[]> {
+  async children(goal: GoalModel, _args: unknown, { loaders }: GraphQLContext): Promise<GoalModel[]> {
     const goals = await this.goalLoaders.goalsByPlan(loaders).load(goal.planId);
     return goals.filter((g) => g.parentId === goal.id).map(toGoalModel);
   }
 
   @ResolveField(() => FocusAreaModel, { nullable: true })
-  async focusArea(@Parent() goal: GoalModel, @Loaders() loaders: RequestLoaders): Promise<FocusAreaModel | null> {
+  async focusArea(goal: GoalModel, _args: unknown, { loaders }: GraphQLContext): Promise<FocusAreaModel | null> {
     if (!goal.focusAreaId) return null;
     const focusArea = await this.registry.focusArea(loaders).load(goal.focusAreaId);
     return focusArea ? toFocusAreaModel(focusArea) : null;

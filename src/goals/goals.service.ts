@@ -30,7 +30,7 @@ export class GoalsService {
   async goalWithPlan(auth: AuthUser, id: string, field?: string): Promise<{ goal: GoalEntity; plan: PlanEntity }> {
     const goal = await this.dataSource.manager.findOneBy(GoalEntity, { id: requireUuid(id, 'Goal', field) });
     if (!goal) throw new NotFoundError('Goal', id, field);
-    const plan = await this.access.requireReadableObject(auth, goal.planId, new NotFoundError('Goal', id, field));
+    const plan = await this.access.requireReadableObject(auth, goal.planId, () => new NotFoundError('Goal', id, field));
     return { goal, plan };
   }
 

@@ -1,16 +1,15 @@
-import { Parent, ResolveField, Resolver } from '@nestjs/graphql';
-import { Loaders } from '../auth/current-user.decorator.js';
+import { ResolveField, Resolver } from '@nestjs/graphql';
 import { GoalModel } from '../goals/goal.model.js';
-import type { RequestLoaders } from '../graphql/request-loaders.js';
 import { IndicatorModel, toIndicatorModel } from './indicator.model.js';
 import { IndicatorsLoaders } from './indicators.loaders.js';
+import type { GraphQLContext } from '../graphql/graphql-context.js';
 
 @Resolver(() => GoalModel)
 export class GoalIndicatorsResolver {
   constructor(private readonly indicatorLoaders: IndicatorsLoaders) {}
 
   @ResolveField(() => [IndicatorModel])
-  async indicators(@Parent() goal: GoalModel, @Loaders() loaders: RequestLoaders): Promise<IndicatorModel[]> {
+  async indicators(goal: GoalModel, _args: unknown, { loaders }: GraphQLContext): Promise<IndicatorModel[]> {
     return (await this.indicatorLoaders.indicatorsByGoal(loaders).load(goal.id)).map(toIndicatorModel);
   }
 }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import DataLoader from 'dataloader';
+import { EntityRows } from '../database/entity-rows.js';
 import { DataSource, In } from 'typeorm';
 import { rowsById, groupBy, RequestLoaders } from '../graphql/request-loaders.js';
 import { IndicatorEntity } from './indicator.entity.js';
@@ -7,17 +8,18 @@ import { MeasurementEntity } from './measurement.entity.js';
 
 @Injectable()
 export class IndicatorsLoaders {
-  constructor(private readonly dataSource: DataSource) {}
+  private readonly byGoal: (goalIds: readonly string[]) => Promise<IndicatorEntity[]>;
+
+  constructor(private readonly dataSource: DataSource) {
+    this.byGoal = new EntityRows(dataSource, IndicatorEntity).byIds('indicators_by_goal', 'goal_id', 't.created_at, t.id');
+  }
 
   indicatorsByGoal(loaders: RequestLoaders) {
     return loaders.get(
       'indicatorsByGoal',
       () =>
         new DataLoader<string, IndicatorEntity[]>(async (goalIds) => {
-          const rows = await this.dataSource.manager.find(IndicatorEntity, {
-            where: { goalId: In([...goalIds]) },
-            order: { createdAt: 'ASC', id: 'ASC' },
-          });
+          const rows = await this.byGoal(goalIds);
           return groupBy(goalIds, rows, (i) => i.goalId);
         }),
     );

@@ -1,15 +1,15 @@
-import { Args, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Mutation, ResolveField, Resolver } from '@nestjs/graphql';
 import type { AuthUser } from '../auth/auth-user.js';
-import { CurrentUser, Loaders } from '../auth/current-user.decorator.js';
+import { CurrentUser } from '../auth/current-user.decorator.js';
 import { GoalModel, toGoalModel } from '../goals/goal.model.js';
 import { GoalsLoaders } from '../goals/goals.loaders.js';
-import type { RequestLoaders } from '../graphql/request-loaders.js';
 import { CreateIndicatorInput } from './dto/create-indicator.input.js';
 import { RecordMeasurementInput } from './dto/record-measurement.input.js';
 import { IndicatorModel, toIndicatorModel } from './indicator.model.js';
 import { IndicatorsLoaders } from './indicators.loaders.js';
 import { IndicatorsService } from './indicators.service.js';
 import { MeasurementModel, toMeasurementModel } from './measurement.model.js';
+import type { GraphQLContext } from '../graphql/graphql-context.js';
 
 @Resolver(() => IndicatorModel)
 export class IndicatorsResolver {
@@ -30,12 +30,12 @@ export class IndicatorsResolver {
   }
 
   @ResolveField(() => GoalModel)
-  async goal(@Parent() indicator: IndicatorModel, @Loaders() loaders: RequestLoaders): Promise<GoalModel> {
+  async goal(indicator: IndicatorModel, _args: unknown, { loaders }: GraphQLContext): Promise<GoalModel> {
     return toGoalModel((await this.goalLoaders.goalsById(loaders, indicator.planId)).get(indicator.goalId)!);
   }
 
   @ResolveField(() => [MeasurementModel], { description: 'Oldest first' })
-  async measurements(@Parent() indicator: IndicatorModel, @Loaders() loaders: RequestLoaders): Promise<MeasurementModel[]> {
+  async measurements(indicator: IndicatorModel, _args: unknown, { loaders }: GraphQLContext): Promise<MeasurementModel[]> {
     return (await this.indicatorLoaders.measurementsByIndicator(loaders).load(indicator.id)).map(toMeasurementModel);
   }
 }

@@ -59,7 +59,7 @@ export class IndicatorsService {
       id: requireUuid(input.indicatorId, 'Indicator', 'indicatorId'),
     });
     if (!indicator) throw new NotFoundError('Indicator', input.indicatorId, 'indicatorId');
-    await this.access.requireReadableObject(auth, indicator.planId, new NotFoundError('Indicator', input.indicatorId, 'indicatorId'));
+    await this.access.requireReadableObject(auth, indicator.planId, () => new NotFoundError('Indicator', input.indicatorId, 'indicatorId'));
     this.access.requireEditPlanContent(auth, indicator.planId);
     const value = requireFinite('value', input.value);
     const note = optionalText('note', input.note) ?? null;

@@ -3,24 +3,25 @@ import DataLoader from 'dataloader';
 import { DataSource } from 'typeorm';
 import { AccessService } from '../auth/access.service.js';
 import type { AuthUser } from '../auth/auth-user.js';
-import { rowsById, groupBy, RequestLoaders } from '../graphql/request-loaders.js';
+import { EntityRows } from '../database/entity-rows.js';
+import { byKey, groupBy, RequestLoaders } from '../graphql/request-loaders.js';
 import { HousingOrganisationEntity } from '../registry/housing-organisation.entity.js';
 import { PlanEntity } from './plan.entity.js';
 
 @Injectable()
 export class PlansLoaders {
+  private readonly byId: (ids: readonly string[]) => Promise<PlanEntity[]>;
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly access: AccessService,
-  ) {}
+  ) {
+    this.byId = new EntityRows(dataSource, PlanEntity).byIds('plans_by_id', 'id', 't.id');
+  }
 
   /** By id, for a parent the caller was already allowed to read (a goal's plan, the caller's own plan). */
   plan(loaders: RequestLoaders) {
-    return loaders.get(
-      'plan',
-      () =>
-        rowsById(this.dataSource, PlanEntity),
-    );
+    return loaders.get('plan', () => new DataLoader<string, PlanEntity | undefined>(async (ids) => byKey(ids, await this.byId(ids), (p) => p.id)));
   }
 
   housingOrganisationsByPlan(loaders: RequestLoaders) {

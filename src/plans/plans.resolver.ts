@@ -1,7 +1,6 @@
-import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, ID, Int, Mutation, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type { AuthUser } from '../auth/auth-user.js';
-import { CurrentUser, Loaders } from '../auth/current-user.decorator.js';
-import type { RequestLoaders } from '../graphql/request-loaders.js';
+import { CurrentUser } from '../auth/current-user.decorator.js';
 import { AreaSecretariatModel, toAreaSecretariatModel } from '../registry/area-secretariat.model.js';
 import { HousingOrganisationModel, toHousingOrganisationModel } from '../registry/housing-organisation.model.js';
 import { MunicipalityModel, toMunicipalityModel } from '../registry/municipality.model.js';
@@ -14,6 +13,7 @@ import { PlanConnectionModel } from './plan-connection.model.js';
 import { PlanModel, toPlanModel } from './plan.model.js';
 import { PlansLoaders } from './plans.loaders.js';
 import { PlansService } from './plans.service.js';
+import type { GraphQLContext } from '../graphql/graphql-context.js';
 
 @Resolver(() => PlanModel)
 export class PlansResolver {
@@ -54,22 +54,22 @@ export class PlansResolver {
   }
 
   @ResolveField(() => PoolModel)
-  async pool(@Parent() plan: PlanModel, @Loaders() loaders: RequestLoaders): Promise<PoolModel> {
+  async pool(plan: PlanModel, _args: unknown, { loaders }: GraphQLContext): Promise<PoolModel> {
     return toPoolModel((await this.registry.pool(loaders).load(plan.poolId))!);
   }
 
   @ResolveField(() => MunicipalityModel)
-  async municipality(@Parent() plan: PlanModel, @Loaders() loaders: RequestLoaders): Promise<MunicipalityModel> {
+  async municipality(plan: PlanModel, _args: unknown, { loaders }: GraphQLContext): Promise<MunicipalityModel> {
     return toMunicipalityModel((await this.registry.municipality(loaders).load(plan.municipalityId))!);
   }
 
   @ResolveField(() => [HousingOrganisationModel])
-  async housingOrganisations(@Parent() plan: PlanModel, @Loaders() loaders: RequestLoaders) {
+  async housingOrganisations(plan: PlanModel, _args: unknown, { loaders }: GraphQLContext) {
     return (await this.planLoaders.housingOrganisationsByPlan(loaders).load(plan.id)).map(toHousingOrganisationModel);
   }
 
   @ResolveField(() => AreaSecretariatModel, { nullable: true })
-  async areaSecretariat(@Parent() plan: PlanModel, @Loaders() loaders: RequestLoaders) {
+  async areaSecretariat(plan: PlanModel, _args: unknown, { loaders }: GraphQLContext) {
     if (!plan.areaSecretariatId) return null;
     const found = await this.registry.areaSecretariat(loaders).load(plan.areaSecretariatId);
     return found ? toAreaSecretariatModel(found) : null;

@@ -1,11 +1,10 @@
-import { Parent, ResolveField, Resolver } from '@nestjs/graphql';
-import { Loaders } from '../auth/current-user.decorator.js';
-import type { RequestLoaders } from '../graphql/request-loaders.js';
+import { ResolveField, Resolver } from '@nestjs/graphql';
 import { AreaSecretariatModel, toAreaSecretariatModel } from '../registry/area-secretariat.model.js';
 import { RegistryLoaders } from '../registry/registry.loaders.js';
 import { UserModel } from '../users/user.model.js';
 import { PlanModel, toPlanModel } from './plan.model.js';
 import { PlansLoaders } from './plans.loaders.js';
+import type { GraphQLContext } from '../graphql/graphql-context.js';
 
 /** A user is only ever shown to itself (`me`) or to ADMIN (`users`), who may read its plan. */
 @Resolver(() => UserModel)
@@ -16,14 +15,14 @@ export class UserPlanResolver {
   ) {}
 
   @ResolveField(() => PlanModel, { nullable: true })
-  async plan(@Parent() user: UserModel, @Loaders() loaders: RequestLoaders): Promise<PlanModel | null> {
+  async plan(user: UserModel, _args: unknown, { loaders }: GraphQLContext): Promise<PlanModel | null> {
     if (!user.planId) return null;
     const plan = await this.planLoaders.plan(loaders).load(user.planId);
     return plan ? toPlanModel(plan) : null;
   }
 
   @ResolveField(() => AreaSecretariatModel, { nullable: true })
-  async areaSecretariat(@Parent() user: UserModel, @Loaders() loaders: RequestLoaders) {
+  async areaSecretariat(user: UserModel, _args: unknown, { loaders }: GraphQLContext) {
     if (!user.areaSecretariatId) return null;
     const found = await this.registry.areaSecretariat(loaders).load(user.areaSecretariatId);
     return found ? toAreaSecretariatModel(found) : null;

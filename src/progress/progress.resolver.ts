@@ -1,14 +1,14 @@
-import { Args, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Mutation, ResolveField, Resolver } from '@nestjs/graphql';
 import { ActivitiesLoaders } from '../activities/activities.loaders.js';
 import { ActivityModel, toActivityModel } from '../activities/activity.model.js';
 import type { AuthUser } from '../auth/auth-user.js';
-import { CurrentUser, Loaders } from '../auth/current-user.decorator.js';
-import type { RequestLoaders } from '../graphql/request-loaders.js';
+import { CurrentUser } from '../auth/current-user.decorator.js';
 import { toUserModel, UserModel } from '../users/user.model.js';
 import { UsersLoaders } from '../users/users.loaders.js';
 import { LogProgressInput } from './dto/log-progress.input.js';
 import { ProgressEntryModel, toProgressEntryModel } from './progress-entry.model.js';
 import { ProgressService } from './progress.service.js';
+import type { GraphQLContext } from '../graphql/graphql-context.js';
 
 @Resolver(() => ProgressEntryModel)
 export class ProgressResolver {
@@ -24,12 +24,12 @@ export class ProgressResolver {
   }
 
   @ResolveField(() => ActivityModel)
-  async activity(@Parent() entry: ProgressEntryModel, @Loaders() loaders: RequestLoaders): Promise<ActivityModel> {
+  async activity(entry: ProgressEntryModel, _args: unknown, { loaders }: GraphQLContext): Promise<ActivityModel> {
     return toActivityModel((await this.activityLoaders.activity(loaders).load(entry.activityId))!);
   }
 
   @ResolveField(() => UserModel)
-  async loggedBy(@Parent() entry: ProgressEntryModel, @Loaders() loaders: RequestLoaders): Promise<UserModel> {
+  async loggedBy(entry: ProgressEntryModel, _args: unknown, { loaders }: GraphQLContext): Promise<UserModel> {
     return toUserModel((await this.userLoaders.user(loaders).load(entry.loggedById))!);
   }
 }

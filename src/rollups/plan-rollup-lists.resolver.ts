@@ -1,11 +1,11 @@
-import { Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { ResolveField, Resolver } from '@nestjs/graphql';
 import { ActivitiesLoaders } from '../activities/activities.loaders.js';
 import { ActivityModel, toActivityModel } from '../activities/activity.model.js';
-import { Loaders } from '../auth/current-user.decorator.js';
 import { GoalModel, toGoalModel } from '../goals/goal.model.js';
 import { GoalsLoaders } from '../goals/goals.loaders.js';
 import type { RequestLoaders } from '../graphql/request-loaders.js';
 import { PlanRollupModel } from './plan-rollup.model.js';
+import type { GraphQLContext } from '../graphql/graphql-context.js';
 
 /** The coherence lists name goals and activities of the plan, which the plan's loaders hold already. */
 @Resolver(() => PlanRollupModel)
@@ -16,22 +16,22 @@ export class PlanRollupListsResolver {
   ) {}
 
   @ResolveField(() => [GoalModel], { description: 'Goals whose subtree no non-cancelled activity serves' })
-  goalsWithoutActivities(@Parent() rollup: PlanRollupModel, @Loaders() loaders: RequestLoaders) {
+  goalsWithoutActivities(rollup: PlanRollupModel, _args: unknown, { loaders }: GraphQLContext) {
     return this.goals(loaders, rollup.planId, rollup.goalsWithoutActivityIds);
   }
 
   @ResolveField(() => [ActivityModel], { description: 'Non-cancelled activities that serve no goal' })
-  activitiesWithoutGoals(@Parent() rollup: PlanRollupModel, @Loaders() loaders: RequestLoaders) {
+  activitiesWithoutGoals(rollup: PlanRollupModel, _args: unknown, { loaders }: GraphQLContext) {
     return this.activities(loaders, rollup.planId, rollup.activitiesWithoutGoalIds);
   }
 
   @ResolveField(() => [GoalModel], { description: 'Goals whose subtree has no indicator' })
-  goalsWithoutIndicators(@Parent() rollup: PlanRollupModel, @Loaders() loaders: RequestLoaders) {
+  goalsWithoutIndicators(rollup: PlanRollupModel, _args: unknown, { loaders }: GraphQLContext) {
     return this.goals(loaders, rollup.planId, rollup.goalsWithoutIndicatorIds);
   }
 
   @ResolveField(() => [ActivityModel])
-  staleActivities(@Parent() rollup: PlanRollupModel, @Loaders() loaders: RequestLoaders) {
+  staleActivities(rollup: PlanRollupModel, _args: unknown, { loaders }: GraphQLContext) {
     return this.activities(loaders, rollup.planId, rollup.staleActivityIds);
   }
 

@@ -1,17 +1,16 @@
-import { Parent, ResolveField, Resolver } from '@nestjs/graphql';
-import { Loaders } from '../auth/current-user.decorator.js';
-import type { RequestLoaders } from '../graphql/request-loaders.js';
+import { ResolveField, Resolver } from '@nestjs/graphql';
 import { PlanModel } from '../plans/plan.model.js';
 import { PlanRollupModel } from './plan-rollup.model.js';
 import { RollupsLoaders } from './rollups.loaders.js';
+import type { GraphQLContext } from '../graphql/graphql-context.js';
 
 @Resolver(() => PlanModel)
 export class PlanRollupResolver {
   constructor(private readonly rollups: RollupsLoaders) {}
 
   @ResolveField(() => PlanRollupModel)
-  async rollup(@Parent() plan: PlanModel, @Loaders() loaders: RequestLoaders): Promise<PlanRollupModel> {
-    const figures = await this.rollups.planRollup(loaders).load(plan.id);
+  async rollup(plan: PlanModel, _args: unknown, { loaders }: GraphQLContext): Promise<PlanRollupModel> {
+    const figures = await this.rollups.planRollup(loaders, plan.id);
     return {
       planId: plan.id,
       activityCount: figures.activityCount,

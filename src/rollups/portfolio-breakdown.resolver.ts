@@ -1,10 +1,9 @@
-import { Parent, ResolveField, Resolver } from '@nestjs/graphql';
-import { Loaders } from '../auth/current-user.decorator.js';
-import type { RequestLoaders } from '../graphql/request-loaders.js';
+import { ResolveField, Resolver } from '@nestjs/graphql';
 import { FocusAreaModel, toFocusAreaModel } from '../registry/focus-area.model.js';
 import { MunicipalityModel, toMunicipalityModel } from '../registry/municipality.model.js';
 import { RegistryLoaders } from '../registry/registry.loaders.js';
 import { FocusAreaRollupModel, MunicipalityRollupModel } from './portfolio-rollup.model.js';
+import type { GraphQLContext } from '../graphql/graphql-context.js';
 
 /** The breakdown rows carry ids; their focus areas and municipalities come from the registry loaders. */
 @Resolver(() => FocusAreaRollupModel)
@@ -12,7 +11,7 @@ export class FocusAreaRollupResolver {
   constructor(private readonly registry: RegistryLoaders) {}
 
   @ResolveField(() => FocusAreaModel)
-  async focusArea(@Parent() row: FocusAreaRollupModel, @Loaders() loaders: RequestLoaders): Promise<FocusAreaModel> {
+  async focusArea(row: FocusAreaRollupModel, _args: unknown, { loaders }: GraphQLContext): Promise<FocusAreaModel> {
     return toFocusAreaModel((await this.registry.focusArea(loaders).load(row.focusAreaId))!);
   }
 }
@@ -22,7 +21,7 @@ export class MunicipalityRollupResolver {
   constructor(private readonly registry: RegistryLoaders) {}
 
   @ResolveField(() => MunicipalityModel)
-  async municipality(@Parent() row: MunicipalityRollupModel, @Loaders() loaders: RequestLoaders): Promise<MunicipalityModel> {
+  async municipality(row: MunicipalityRollupModel, _args: unknown, { loaders }: GraphQLContext): Promise<MunicipalityModel> {
     return toMunicipalityModel((await this.registry.municipality(loaders).load(row.municipalityId))!);
   }
 }

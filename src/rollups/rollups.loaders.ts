@@ -6,51 +6,50 @@ import {
   type ActivityFigures,
   type GoalRollupFigures,
   type IndicatorFigures,
+  type PlanFigures,
   type PlanRollupFigures,
   RollupsRepository,
 } from './rollups.repository.js';
 
 /**
- * Every roll-up field of a request batches into one aggregate statement per kind, whatever the
- * number of plans, goals or activities on the page. "Today" is fixed once per request.
+ * Every roll-up field of a request comes from one statement: the figures of all the plans whose
+ * goals, activities, indicators or roll-ups the request shows, whatever their number. "Today" is
+ * fixed once per request.
  */
 @Injectable()
 export class RollupsLoaders {
   constructor(private readonly rollups: RollupsRepository) {}
 
-  activityFigures(loaders: RequestLoaders) {
-    const today = todayUtc();
-    return loaders.get(
-      'rollups.activity',
-      () => new DataLoader<string, ActivityFigures>(async (ids) => this.inOrder(ids, await this.rollups.activityFigures([...ids], today))),
-    );
+  async planRollup(loaders: RequestLoaders, planId: string): Promise<PlanRollupFigures> {
+    return (await this.figures(loaders).load(planId)).rollup;
   }
 
-  indicatorFigures(loaders: RequestLoaders) {
-    const today = todayUtc();
-    return loaders.get(
-      'rollups.indicator',
-      () => new DataLoader<string, IndicatorFigures>(async (ids) => this.inOrder(ids, await this.rollups.indicatorFigures([...ids], today))),
-    );
+  async goalRollup(loaders: RequestLoaders, goal: { id: string; planId: string }): Promise<GoalRollupFigures> {
+    return this.of((await this.figures(loaders).load(goal.planId)).goals, goal.id);
   }
 
-  goalRollup(loaders: RequestLoaders) {
-    const today = todayUtc();
-    return loaders.get(
-      'rollups.goal',
-      () => new DataLoader<string, GoalRollupFigures>(async (ids) => this.inOrder(ids, await this.rollups.goalRollups([...ids], today))),
-    );
+  async activityFigures(loaders: RequestLoaders, activity: { id: string; planId: string }): Promise<ActivityFigures> {
+    return this.of((await this.figures(loaders).load(activity.planId)).activities, activity.id);
   }
 
-  planRollup(loaders: RequestLoaders) {
-    const today = todayUtc();
-    return loaders.get(
-      'rollups.plan',
-      () => new DataLoader<string, PlanRollupFigures>(async (ids) => this.inOrder(ids, await this.rollups.planRollups([...ids], today))),
-    );
+  async indicatorFigures(loaders: RequestLoaders, indicator: { id: string; planId: string }): Promise<IndicatorFigures> {
+    return this.of((await this.figures(loaders).load(indicator.planId)).indicators, indicator.id);
   }
 
-  private inOrder<T>(ids: readonly string[], figures: Map<string, T>): (T | Error)[] {
-    return ids.map((id) => figures.get(id) ?? new Error(`no roll-up for ${id}`));
+  private figures(loaders: RequestLoaders): DataLoader<string, PlanFigures> {
+    return loaders.get('rollups.plan', () => {
+      const today = todayUtc();
+      return new DataLoader<string, PlanFigures>(async (planIds) => {
+        const figures = await this.rollups.planFigures([...planIds], today);
+        return planIds.map((id) => figures.get(id) ?? new Error(`no figures for plan ${id}`));
+      });
+    });
+  }
+
+  private of<T>(figures: Map<string, T>, id: string): T {
+    const found = figures.get(id);
+    // Only an object that vanished between its own read and this one (or a goal outside any tree).
+    if (!found) throw new Error(`no figures for ${id}`);
+    return found;
   }
 }

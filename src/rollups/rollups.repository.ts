@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { IndicatorStatus } from '../common/enums.js';
+import { prepared } from '../database/prepared-statements.js';
 import { type Kroner, toMoney } from '../database/transformers.js';
 import { ON_TRACK_MARGIN, ON_TRACK_SLACK } from './rollup-rules.js';
 
@@ -14,9 +15,19 @@ export interface ActivityFigures {
   isStale: boolean;
 }
 
+export interface LatestMeasurement {
+  id: string;
+  value: number;
+  measuredOn: string;
+  note: string | null;
+  recordedAt: Date;
+  recordedBy: string;
+}
+
 export interface IndicatorFigures {
   indicatorId: string;
-  latestMeasurementId: string | null;
+  /** By measuredOn, then by when it was recorded; null without measurements. */
+  latest: LatestMeasurement | null;
   attainment: number | null;
   status: IndicatorStatus;
 }
@@ -45,6 +56,14 @@ export interface PlanRollupFigures {
   staleActivities: string[];
   cofinancingShare: number;
   cofinancingBelowMinimum: boolean;
+}
+
+/** Every figure of one plan: its roll-up and those of its goals, activities and indicators, by id. */
+export interface PlanFigures {
+  rollup: PlanRollupFigures;
+  goals: Map<string, GoalRollupFigures>;
+  activities: Map<string, ActivityFigures>;
+  indicators: Map<string, IndicatorFigures>;
 }
 
 /** All given conditions are ANDed on plans; callers narrow to the caller's scope this way. */
@@ -146,6 +165,11 @@ function indicatorFiguresCte(where: string, today: string): string {
   indicator_figures AS (
     SELECT i.id, i.goal_id, i.plan_id,
            latest.id AS latest_measurement_id,
+           latest.value AS latest_value,
+           latest.measured_on AS latest_measured_on,
+           latest.note AS latest_note,
+           latest.recorded_at AS latest_recorded_at,
+           latest.recorded_by AS latest_recorded_by,
            calc.attainment,
            CASE
              WHEN i.baseline IS NULL THEN 'NO_BASELINE'
@@ -155,7 +179,7 @@ function indicatorFiguresCte(where: string, today: string): string {
            END AS status
     FROM indicators i
     LEFT JOIN LATERAL (
-      SELECT m.id, m.value
+      SELECT m.id, m.value, m.measured_on, m.note, m.recorded_at, m.recorded_by
       FROM measurements m
       WHERE m.indicator_id = i.id
       ORDER BY m.measured_on DESC, m.recorded_at DESC, m.id DESC
@@ -184,76 +208,114 @@ function indicatorFiguresCte(where: string, today: string): string {
 }
 
 /**
- * Given a CTE `scoped_plans` (rows of plans), the per-plan totals and coherence findings as
- * `plan_figures`, one row per scoped plan. Used by planRollups and portfolioRollup alike.
+ * The figures of every plan whose id satisfies `plans` (SQL after `plan_id`, e.g. `= ANY($1::uuid[])`
+ * or `IN (SELECT id FROM scoped_plans)`), as CTEs that planFigures and plansNeedingAttention share:
  *
- * Everything is read plan by plan: activities through activities_plan_idx, links through
- * activity_goal_links_plan_idx, indicators through indicators_plan_idx, the roots through
- * goals_plan_idx and each further level of the tree through goals_parent_idx (or, for many plans,
- * one hash of goals). A link's plan_id is its activity's and its goal's plan: the app only links
- * within a plan.
+ * - `activity_figures`: every activity (cancelled ones too: they have figures), `live` the others,
+ *   with whether any link holds them; `links` with each activity's total weight.
+ * - `goal_tree`: the plans' goals walked down from the roots, with depth and path from the root
+ *   (itself included); `subtree` pairs every goal (root_id) with each goal of its subtree. Goals are
+ *   never their own ancestors (the app refuses cycles), and a walk down from a root cannot loop.
+ * - `served`: per goal, each live activity linked into its subtree, with
+ *   s_a = (weights of its links into the subtree) / (weights of all its links), summed in numeric so
+ *   that an activity whose links all lie in the subtree has s_a exactly 1. Budget and spent (Money)
+ *   are summed as budget × w_sub / w_total in numeric, exact in the products and sums and carrying at
+ *   least 16 significant digits through each division; only the goal's total is rounded to the
+ *   krone, half away from zero. Progress is a Float, in double precision.
+ * - `goal_figures`: each goal's subtree roll-up. A goal without activities (indicators) is one whose
+ *   subtree has none.
+ * - `plan_rollups`: one row per plan: totals over its live activities, the coherence lists (goals
+ *   roots first by depth, created_at, id; activities by created_at, id) and co-financing, decided
+ *   exactly in numeric as local < min × (grant + local); with no money at all the share is 0, below
+ *   any positive minimum.
  *
- * - `plan_activities`: the plans' non-cancelled activities, and whether any link holds them.
- * - `goal_tree`: every goal of the plans, walked down from the roots, with its depth and its path
- *   from the root (itself included). Goals are never their own ancestors (the app refuses cycles),
- *   and a walk down from a root cannot enter a cycle anyway.
- * - A goal's subtree is served (measured) when some goal in it is linked to a non-cancelled activity
- *   (has an indicator): so the served goals are the union of the paths of the directly served ones.
- * - Co-financing below the minimum is decided exactly in numeric, local < min × (grant + local); with
- *   no money at all the share is 0, below any positive minimum.
+ * Read plan by plan: activities (activities_plan_idx), links (activity_goal_links_plan_idx), goals
+ * (goals_plan_idx), indicators (indicators_plan_idx), one backward index scan of measurements per
+ * indicator. A link's plan is its activity's and its goal's: the app only links within a plan.
  */
-function planFiguresCtes(today: string): string {
+function planFiguresCtes(plans: string, today: string): string {
   return `
-  ${activityFiguresCte(`a.plan_id IN (SELECT id FROM scoped_plans) AND a.status <> 'CANCELLED'`, today)},
-  plan_links AS (
-    SELECT l.activity_id, l.goal_id
+  ${activityFiguresCte(`a.plan_id ${plans}`, today)},
+  links AS (
+    SELECT l.activity_id, l.goal_id, l.weight::numeric AS weight,
+           sum(l.weight::numeric) OVER (PARTITION BY l.activity_id) AS total_weight
     FROM activity_goal_links l
-    WHERE l.plan_id IN (SELECT id FROM scoped_plans)
+    WHERE l.plan_id ${plans}
   ),
-  plan_activities AS (
-    SELECT af.*, af.id IN (SELECT activity_id FROM plan_links) AS has_goal
+  live AS (
+    SELECT af.*, af.id IN (SELECT activity_id FROM links) AS has_goal
     FROM activity_figures af
+    WHERE af.status <> 'CANCELLED'
+  ),
+  plan_goals AS (
+    SELECT g.id, g.plan_id, g.parent_id, g.created_at FROM goals g WHERE g.plan_id ${plans}
   ),
   goal_tree (plan_id, id, depth, created_at, path) AS (
-    SELECT g.plan_id, g.id, 0, g.created_at, ARRAY[g.id]
-    FROM goals g
-    WHERE g.plan_id IN (SELECT id FROM scoped_plans) AND g.parent_id IS NULL
+    SELECT g.plan_id, g.id, 0, g.created_at, ARRAY[g.id] FROM plan_goals g WHERE g.parent_id IS NULL
     UNION ALL
     SELECT c.plan_id, c.id, t.depth + 1, c.created_at, t.path || c.id
     FROM goal_tree t
-    JOIN goals c ON c.parent_id = t.id
+    JOIN plan_goals c ON c.parent_id = t.id
   ),
-  served_goals AS (
-    SELECT DISTINCT unnest(t.path) AS id
-    FROM goal_tree t
-    WHERE t.id IN (SELECT l.goal_id FROM plan_links l JOIN plan_activities pa ON pa.id = l.activity_id)
+  subtree AS (
+    SELECT unnest(t.path) AS root_id, t.id AS goal_id FROM goal_tree t
   ),
-  measured_goals AS (
-    SELECT DISTINCT unnest(t.path) AS id
+  served AS (
+    SELECT s.root_id, lv.id, lv.progress, lv.budget, lv.spent,
+           sum(l.weight) AS subtree_weight, min(l.total_weight) AS total_weight
+    FROM subtree s
+    JOIN links l ON l.goal_id = s.goal_id
+    JOIN live lv ON lv.id = l.activity_id
+    GROUP BY s.root_id, lv.id, lv.progress, lv.budget, lv.spent
+  ),
+  goal_activity_totals AS (
+    SELECT root_id,
+           count(*)::int AS activity_count,
+           sum((subtree_weight / total_weight)::float8 * coalesce(progress, 0))
+             / sum((subtree_weight / total_weight)::float8) AS progress,
+           round(sum(budget * subtree_weight / total_weight)) AS budget,
+           round(sum(spent * subtree_weight / total_weight)) AS spent
+    FROM served
+    GROUP BY root_id
+  ),
+  ${indicatorFiguresCte(`i.plan_id ${plans}`, today)},
+  goal_indicator_totals AS (
+    SELECT s.root_id,
+           count(*)::int AS indicator_count,
+           (count(*) FILTER (WHERE i.status = 'ON_TRACK'))::int AS indicators_on_track
+    FROM subtree s
+    JOIN indicator_figures i ON i.goal_id = s.goal_id
+    GROUP BY s.root_id
+  ),
+  goal_figures AS (
+    SELECT t.plan_id, t.id, t.depth, t.created_at,
+           coalesce(ga.activity_count, 0) AS activity_count, ga.progress,
+           coalesce(ga.budget, 0) AS budget, coalesce(ga.spent, 0) AS spent,
+           coalesce(gi.indicator_count, 0) AS indicator_count,
+           coalesce(gi.indicators_on_track, 0) AS indicators_on_track
     FROM goal_tree t
-    WHERE t.id IN (SELECT i.goal_id FROM indicators i WHERE i.plan_id IN (SELECT id FROM scoped_plans))
+    LEFT JOIN goal_activity_totals ga ON ga.root_id = t.id
+    LEFT JOIN goal_indicator_totals gi ON gi.root_id = t.id
   ),
   goal_gaps AS (
-    SELECT t.plan_id,
-           array_agg(t.id ORDER BY t.depth, t.created_at, t.id) FILTER (WHERE sg.id IS NULL) AS goals_without_activities,
-           array_agg(t.id ORDER BY t.depth, t.created_at, t.id) FILTER (WHERE mg.id IS NULL) AS goals_without_indicators
-    FROM goal_tree t
-    LEFT JOIN served_goals sg ON sg.id = t.id
-    LEFT JOIN measured_goals mg ON mg.id = t.id
-    GROUP BY t.plan_id
+    SELECT plan_id,
+           array_agg(id ORDER BY depth, created_at, id) FILTER (WHERE activity_count = 0) AS goals_without_activities,
+           array_agg(id ORDER BY depth, created_at, id) FILTER (WHERE indicator_count = 0) AS goals_without_indicators
+    FROM goal_figures
+    GROUP BY plan_id
   ),
-  activity_totals AS (
-    SELECT pa.plan_id,
+  plan_activity_totals AS (
+    SELECT plan_id,
            count(*)::int AS activity_count,
-           avg(coalesce(pa.progress, 0)) AS progress,
-           sum(pa.budget) AS budget,
-           sum(pa.spent) AS spent,
-           array_agg(pa.id ORDER BY pa.created_at, pa.id) FILTER (WHERE NOT pa.has_goal) AS activities_without_goals,
-           array_agg(pa.id ORDER BY pa.created_at, pa.id) FILTER (WHERE pa.is_stale) AS stale_activities
-    FROM plan_activities pa
-    GROUP BY pa.plan_id
+           avg(coalesce(progress, 0)) AS progress,
+           sum(budget) AS budget,
+           sum(spent) AS spent,
+           array_agg(id ORDER BY created_at, id) FILTER (WHERE NOT has_goal) AS activities_without_goals,
+           array_agg(id ORDER BY created_at, id) FILTER (WHERE is_stale) AS stale_activities
+    FROM live
+    GROUP BY plan_id
   ),
-  plan_figures AS (
+  plan_rollups AS (
     SELECT p.id AS plan_id,
            coalesce(at.activity_count, 0) AS activity_count,
            at.progress,
@@ -269,39 +331,69 @@ function planFiguresCtes(today: string): string {
            CASE WHEN p.lbf_grant + p.local_cofinancing = 0 THEN po.min_cofinancing_share > 0
                 ELSE p.local_cofinancing < po.min_cofinancing_share * (p.lbf_grant + p.local_cofinancing)
            END AS cofinancing_below_minimum
-    FROM scoped_plans p
+    FROM plans p
     JOIN pools po ON po.id = p.pool_id
-    LEFT JOIN activity_totals at ON at.plan_id = p.id
+    LEFT JOIN plan_activity_totals at ON at.plan_id = p.id
     LEFT JOIN goal_gaps gg ON gg.plan_id = p.id
+    WHERE p.id ${plans}
   )`;
 }
 
-interface ActivityFiguresRow {
-  id: string;
-  latest_progress_id: string | null;
-  progress: number | null;
-  spent: string;
-  is_stale: boolean;
+/**
+ * The statement behind planFigures, for the plans that `plans` selects (SQL after `plan_id`), with
+ * $2 = today ('YYYY-MM-DD'): the shared CTEs, and the goals', activities' and indicators' figures as
+ * JSON per plan.
+ */
+function planFiguresSql(plans: string): string {
+  return `WITH RECURSIVE
+  ${planFiguresCtes(plans, '$2')},
+  plan_goal_figures AS (
+    SELECT plan_id,
+           json_agg(json_build_object(
+             'id', id, 'activityCount', activity_count, 'progress', progress,
+             'budget', budget::text, 'spent', spent::text,
+             'indicatorCount', indicator_count, 'indicatorsOnTrack', indicators_on_track)) AS goals
+    FROM goal_figures
+    GROUP BY plan_id
+  ),
+  plan_activity_figures AS (
+    SELECT plan_id,
+           json_agg(json_build_object(
+             'id', id, 'latestProgressId', latest_progress_id, 'progress', progress,
+             'spent', spent::text, 'isStale', is_stale)) AS activities
+    FROM activity_figures
+    GROUP BY plan_id
+  ),
+  plan_indicator_figures AS (
+    SELECT plan_id,
+           json_agg(json_build_object(
+             'id', id, 'attainment', attainment, 'status', status,
+             'latest', CASE WHEN latest_measurement_id IS NULL THEN NULL ELSE json_build_object(
+               'id', latest_measurement_id, 'value', latest_value, 'measuredOn', latest_measured_on,
+               'note', latest_note, 'recordedAt', latest_recorded_at, 'recordedBy', latest_recorded_by) END)) AS indicators
+    FROM indicator_figures
+    GROUP BY plan_id
+  )
+  SELECT r.*,
+         coalesce(pg.goals, '[]') AS goals,
+         coalesce(pa.activities, '[]') AS activities,
+         coalesce(pi.indicators, '[]') AS indicators
+  FROM plan_rollups r
+  LEFT JOIN plan_goal_figures pg ON pg.plan_id = r.plan_id
+  LEFT JOIN plan_activity_figures pa ON pa.plan_id = r.plan_id
+  LEFT JOIN plan_indicator_figures pi ON pi.plan_id = r.plan_id`;
 }
 
-interface IndicatorFiguresRow {
-  id: string;
-  latest_measurement_id: string | null;
-  attainment: number | null;
-  status: IndicatorStatus;
-}
+/**
+ * One plan ($1 a uuid), the plan page's case, and any number of plans ($1 a uuid[]). Both are
+ * prepared on a real server; with a single id PostgreSQL settles on a generic plan, which saves the
+ * few milliseconds that planning this statement takes (with an array it keeps planning each time,
+ * since it cannot know how many plans will come).
+ */
+const PLAN_FIGURES_ONE = prepared('plan_figures_one', planFiguresSql('= $1::uuid'));
+const PLAN_FIGURES_MANY = prepared('plan_figures_many', planFiguresSql('= ANY($1::uuid[])'));
 
-interface GoalRollupRow {
-  goal_id: string;
-  activity_count: number;
-  progress: number | null;
-  budget: string;
-  spent: string;
-  indicator_count: number;
-  indicators_on_track: number;
-}
-
-interface PlanFiguresRow {
+interface PlanRollupRow {
   plan_id: string;
   activity_count: number;
   progress: number | null;
@@ -313,6 +405,26 @@ interface PlanFiguresRow {
   stale_activities: string[];
   cofinancing_share: number;
   cofinancing_below_minimum: boolean;
+}
+
+/** The JSON columns of planFiguresSql carry money as strings, so that JSON.parse cannot round it. */
+interface PlanFiguresRow extends PlanRollupRow {
+  goals: {
+    id: string;
+    activityCount: number;
+    progress: number | null;
+    budget: string;
+    spent: string;
+    indicatorCount: number;
+    indicatorsOnTrack: number;
+  }[];
+  activities: { id: string; latestProgressId: string | null; progress: number | null; spent: string; isStale: boolean }[];
+  indicators: {
+    id: string;
+    attainment: number | null;
+    status: IndicatorStatus;
+    latest: { id: string; value: number; measuredOn: string; note: string | null; recordedAt: string; recordedBy: string } | null;
+  }[];
 }
 
 interface PortfolioRow {
@@ -338,165 +450,38 @@ interface PortfolioRow {
 export class RollupsRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  /** Latest progress, spend and staleness per activity (cancelled ones included: they have figures too). */
-  async activityFigures(activityIds: string[], today: string): Promise<Map<string, ActivityFigures>> {
-    if (activityIds.length === 0) return new Map();
-    const rows: ActivityFiguresRow[] = await this.dataSource.query(
-      `WITH ${activityFiguresCte('a.id = ANY($1::uuid[])', '$2')}
-       SELECT id, latest_progress_id, progress, spent, is_stale FROM activity_figures`,
-      [activityIds, today],
-    );
-    return new Map(
-      rows.map((r) => [
-        r.id,
-        {
-          activityId: r.id,
-          latestProgressId: r.latest_progress_id,
-          progress: r.progress,
-          spent: toMoney(r.spent),
-          isStale: r.is_stale,
-        },
-      ]),
-    );
-  }
-
-  /** Latest measurement, attainment and status per indicator. */
-  async indicatorFigures(indicatorIds: string[], today: string): Promise<Map<string, IndicatorFigures>> {
-    if (indicatorIds.length === 0) return new Map();
-    const rows: IndicatorFiguresRow[] = await this.dataSource.query(
-      `WITH ${indicatorFiguresCte('i.id = ANY($1::uuid[])', '$2')}
-       SELECT id, latest_measurement_id, attainment, status FROM indicator_figures`,
-      [indicatorIds, today],
-    );
-    return new Map(
-      rows.map((r) => [
-        r.id,
-        {
-          indicatorId: r.id,
-          latestMeasurementId: r.latest_measurement_id,
-          attainment: r.attainment,
-          status: r.status,
-        },
-      ]),
-    );
-  }
-
   /**
-   * Per requested goal, the roll-up of its subtree (the goal and all its descendants).
+   * Every figure of each requested plan in one statement: the plan's roll-up and coherence lists, each
+   * goal's subtree roll-up, each activity's latest figures and staleness (cancelled ones too: they
+   * have figures), each indicator's latest measurement, attainment and status. They share every
+   * intermediate result (the goal tree, the links and their weights, the activities' figures), so
+   * one statement per request does what five did (bench/results.md: W1).
    *
-   * Read plan by plan: the goals (goals_plan_idx), links (activity_goal_links_plan_idx), activities
-   * (activities_plan_idx) and indicators (indicators_plan_idx) of the requested goals' plans; a
-   * request usually covers one plan's goals, a few dozen rows of each. The plans are given as
-   * `= ANY(ARRAY(SELECT …))`: the planner then assumes a handful of plans and reads them by index,
-   * where `IN (SELECT …)` over the CTE made it guess one plan per requested goal and scan whole
-   * tables (EXPLAIN on 2000 plans: 32 ms → 6 ms). `subtree` pairs each requested goal (root_id) with
-   * every goal below it; UNION rather than UNION ALL so that a cycle in bad data ends the walk
-   * instead of looping.
+   * Read plan by plan: goals (goals_plan_idx), links (activity_goal_links_plan_idx), activities
+   * (activities_plan_idx), indicators (indicators_plan_idx) and one backward index scan of
+   * measurements per indicator.
    *
-   * s_a = (weights of a's links into the subtree) / (weights of all a's links), summed in numeric so
-   * an activity whose links all lie in the subtree has s_a exactly 1. Budget and spent are Money
-   * (whole kroner): sum(budget × w_sub / w_total) is computed in numeric, exact for the products and
-   * sums and carrying at least 16 significant digits through each division, and only the final sum
-   * is rounded to the krone, with numeric round() (half away from zero). Progress is a Float,
-   * computed in double precision.
+   * - `goal_tree`: the plans' goals walked down from the roots, with depth and path from the root
+   *   (itself included); `subtree` pairs every goal (root_id) with each goal of its subtree. Goals are
+   *   never their own ancestors (the app refuses cycles).
+   * - `served`: per goal, each non-cancelled activity linked into its subtree, with
+   *   s_a = (weights of its links into the subtree) / (weights of all its links), summed in numeric
+   *   so that an activity whose links all lie in the subtree has s_a exactly 1. Budget and spent
+   *   (Money) are summed as budget × w_sub / w_total in numeric, exact in the products and sums and
+   *   carrying at least 16 significant digits through each division; only the goal's total is
+   *   rounded to the krone, half away from zero. Progress is a Float, in double precision.
+   * - A goal without activities (indicators) is one whose subtree has none. Goal lists are roots
+   *   first (depth, created_at, id); activity lists by created_at, id.
+   * - Co-financing below the minimum is decided exactly in numeric, local < min × (grant + local);
+   *   with no money at all the share is 0, below any positive minimum.
    */
-  async goalRollups(goalIds: string[], today: string): Promise<Map<string, GoalRollupFigures>> {
-    if (goalIds.length === 0) return new Map();
-    const rows: GoalRollupRow[] = await this.dataSource.query(
-      `WITH RECURSIVE
-       requested AS (
-         SELECT g.id, g.plan_id FROM goals g WHERE g.id = ANY($1::uuid[])
-       ),
-       plan_goals AS (
-         SELECT g.id, g.parent_id FROM goals g WHERE g.plan_id = ANY(ARRAY(SELECT plan_id FROM requested))
-       ),
-       subtree (root_id, goal_id) AS (
-         SELECT r.id, r.id FROM requested r
-         UNION
-         SELECT s.root_id, c.id
-         FROM subtree s
-         JOIN plan_goals c ON c.parent_id = s.goal_id
-       ),
-       plan_links AS (
-         SELECT l.activity_id, l.goal_id, l.weight::numeric AS weight
-         FROM activity_goal_links l
-         WHERE l.plan_id = ANY(ARRAY(SELECT plan_id FROM requested))
-       ),
-       total_weights AS (
-         SELECT activity_id, sum(weight) AS weight FROM plan_links GROUP BY activity_id
-       ),
-       subtree_weights AS (
-         SELECT s.root_id, l.activity_id, sum(l.weight) AS weight
-         FROM subtree s
-         JOIN plan_links l ON l.goal_id = s.goal_id
-         GROUP BY s.root_id, l.activity_id
-       ),
-       ${activityFiguresCte(`a.plan_id = ANY(ARRAY(SELECT plan_id FROM requested)) AND a.status <> 'CANCELLED'`, '$2')},
-       served AS (
-         SELECT sw.root_id, af.progress, af.budget, af.spent,
-                sw.weight AS subtree_weight, tw.weight AS total_weight,
-                (sw.weight / tw.weight)::float8 AS s_a
-         FROM subtree_weights sw
-         JOIN total_weights tw ON tw.activity_id = sw.activity_id
-         JOIN activity_figures af ON af.id = sw.activity_id
-       ),
-       activity_totals AS (
-         SELECT root_id,
-                count(*)::int AS activity_count,
-                sum(s_a * coalesce(progress, 0)) / sum(s_a) AS progress,
-                round(sum(budget * subtree_weight / total_weight)) AS budget,
-                round(sum(spent * subtree_weight / total_weight)) AS spent
-         FROM served
-         GROUP BY root_id
-       ),
-       ${indicatorFiguresCte('i.plan_id = ANY(ARRAY(SELECT plan_id FROM requested))', '$2')},
-       indicator_totals AS (
-         SELECT s.root_id,
-                count(*)::int AS indicator_count,
-                (count(*) FILTER (WHERE i.status = 'ON_TRACK'))::int AS indicators_on_track
-         FROM subtree s
-         JOIN indicator_figures i ON i.goal_id = s.goal_id
-         GROUP BY s.root_id
-       )
-       SELECT r.id AS goal_id,
-              coalesce(at.activity_count, 0) AS activity_count,
-              at.progress,
-              coalesce(at.budget, 0) AS budget,
-              coalesce(at.spent, 0) AS spent,
-              coalesce(it.indicator_count, 0) AS indicator_count,
-              coalesce(it.indicators_on_track, 0) AS indicators_on_track
-       FROM requested r
-       LEFT JOIN activity_totals at ON at.root_id = r.id
-       LEFT JOIN indicator_totals it ON it.root_id = r.id`,
-      [goalIds, today],
-    );
-    return new Map(
-      rows.map((r) => [
-        r.goal_id,
-        {
-          goalId: r.goal_id,
-          activityCount: r.activity_count,
-          progress: r.progress,
-          budget: toMoney(r.budget),
-          spent: toMoney(r.spent),
-          indicatorCount: r.indicator_count,
-          indicatorsOnTrack: r.indicators_on_track,
-        },
-      ]),
-    );
-  }
-
-  /** Per requested plan: totals over its non-cancelled activities and its coherence findings. */
-  async planRollups(planIds: string[], today: string): Promise<Map<string, PlanRollupFigures>> {
+  async planFigures(planIds: string[], today: string): Promise<Map<string, PlanFigures>> {
     if (planIds.length === 0) return new Map();
-    const rows: PlanFiguresRow[] = await this.dataSource.query(
-      `WITH RECURSIVE
-       scoped_plans AS (SELECT * FROM plans WHERE id = ANY($1::uuid[])),
-       ${planFiguresCtes('$2')}
-       SELECT * FROM plan_figures`,
-      [planIds, today],
-    );
-    return new Map(rows.map((r) => [r.plan_id, toPlanRollup(r)]));
+    const rows: PlanFiguresRow[] =
+      planIds.length === 1
+        ? await this.dataSource.query(PLAN_FIGURES_ONE, [planIds[0], today])
+        : await this.dataSource.query(PLAN_FIGURES_MANY, [planIds, today]);
+    return new Map(rows.map((r) => [r.plan_id, toPlanFigures(r)]));
   }
 
   /**
@@ -603,16 +588,16 @@ export class RollupsRepository {
     const { where, params } = portfolioScope(filter, [today]);
     const rows: { id: string }[] = await this.dataSource.query(
       `WITH RECURSIVE
-       scoped_plans AS (SELECT p.* FROM plans p WHERE ${where}),
-       ${planFiguresCtes('$1')}
+       scoped_plans AS (SELECT p.id FROM plans p WHERE ${where}),
+       ${planFiguresCtes('IN (SELECT id FROM scoped_plans)', '$1')}
        SELECT p.id
-       FROM plan_figures pf
-       JOIN scoped_plans p ON p.id = pf.plan_id
-       WHERE cardinality(pf.goals_without_activities) > 0
-          OR cardinality(pf.activities_without_goals) > 0
-          OR cardinality(pf.goals_without_indicators) > 0
-          OR cardinality(pf.stale_activities) > 0
-          OR pf.cofinancing_below_minimum
+       FROM plan_rollups r
+       JOIN plans p ON p.id = r.plan_id
+       WHERE cardinality(r.goals_without_activities) > 0
+          OR cardinality(r.activities_without_goals) > 0
+          OR cardinality(r.goals_without_indicators) > 0
+          OR cardinality(r.stale_activities) > 0
+          OR r.cofinancing_below_minimum
        ORDER BY p.title, p.id`,
       params,
     );
@@ -636,18 +621,51 @@ function portfolioScope(filter: PortfolioFilter, leading: unknown[]): { where: s
   return { where: conditions.length ? conditions.join(' AND ') : 'true', params };
 }
 
-function toPlanRollup(r: PlanFiguresRow): PlanRollupFigures {
+function toPlanFigures(r: PlanFiguresRow): PlanFigures {
   return {
-    planId: r.plan_id,
-    activityCount: r.activity_count,
-    progress: r.progress,
-    budget: toMoney(r.budget),
-    spent: toMoney(r.spent),
-    goalsWithoutActivities: r.goals_without_activities,
-    activitiesWithoutGoals: r.activities_without_goals,
-    goalsWithoutIndicators: r.goals_without_indicators,
-    staleActivities: r.stale_activities,
-    cofinancingShare: r.cofinancing_share,
-    cofinancingBelowMinimum: r.cofinancing_below_minimum,
+    rollup: {
+      planId: r.plan_id,
+      activityCount: r.activity_count,
+      progress: r.progress,
+      budget: toMoney(r.budget),
+      spent: toMoney(r.spent),
+      goalsWithoutActivities: r.goals_without_activities,
+      activitiesWithoutGoals: r.activities_without_goals,
+      goalsWithoutIndicators: r.goals_without_indicators,
+      staleActivities: r.stale_activities,
+      cofinancingShare: r.cofinancing_share,
+      cofinancingBelowMinimum: r.cofinancing_below_minimum,
+    },
+    goals: new Map(
+      r.goals.map((g) => [
+        g.id,
+        {
+          goalId: g.id,
+          activityCount: g.activityCount,
+          progress: g.progress,
+          budget: toMoney(g.budget),
+          spent: toMoney(g.spent),
+          indicatorCount: g.indicatorCount,
+          indicatorsOnTrack: g.indicatorsOnTrack,
+        },
+      ]),
+    ),
+    activities: new Map(
+      r.activities.map((a) => [
+        a.id,
+        { activityId: a.id, latestProgressId: a.latestProgressId, progress: a.progress, spent: toMoney(a.spent), isStale: a.isStale },
+      ]),
+    ),
+    indicators: new Map(
+      r.indicators.map((i) => [
+        i.id,
+        {
+          indicatorId: i.id,
+          attainment: i.attainment,
+          status: i.status,
+          latest: i.latest && { ...i.latest, recordedAt: new Date(i.latest.recordedAt) },
+        },
+      ]),
+    ),
   };
 }
