@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import DataLoader from 'dataloader';
 import { EntityRows } from '../database/entity-rows.js';
 import { prepared } from '../database/prepared-statements.js';
+import { readRows } from '../database/read-rows.js';
 import { DataSource } from 'typeorm';
 import { rowsById, groupBy, RequestLoaders } from '../graphql/request-loaders.js';
 import { ActivityGoalLinkModel } from './activity-goal-link.model.js';
@@ -73,7 +74,7 @@ export class ActivitiesLoaders {
       'linksByActivity',
       () =>
         new DataLoader<string, ActivityGoalLinkModel[]>(async (activityIds) => {
-          const rows: LinkRow[] = await this.dataSource.query(LINKS_BY_ACTIVITY, [activityIds]);
+          const rows: LinkRow[] = await readRows<LinkRow>(this.dataSource, LINKS_BY_ACTIVITY, [activityIds]);
           return groupBy(activityIds, rows.map(toLinkModel), (l) => l.activityId);
         }),
     );
@@ -85,7 +86,7 @@ export class ActivitiesLoaders {
       'linksByGoal',
       () =>
         new DataLoader<string, ActivityGoalLinkModel[]>(async (goalIds) => {
-          const rows: LinkRow[] = await this.dataSource.query(LINKS_BY_GOAL, [goalIds]);
+          const rows: LinkRow[] = await readRows<LinkRow>(this.dataSource, LINKS_BY_GOAL, [goalIds]);
           return groupBy(goalIds, rows.map(toLinkModel), (l) => l.goalId);
         }),
     );

@@ -1,11 +1,13 @@
 import type { DataSource, EntityTarget, ValueTransformer } from 'typeorm';
 import { prepared } from './prepared-statements.js';
+import { readRows } from './read-rows.js';
 
 /**
  * The hottest reads of an entity (a plan page's goals, indicators and activities) as one fixed
  * statement each: `SELECT <every column> FROM <table> WHERE …`, sent through the driver and mapped
  * to the entity's properties with the entity's own column transformers, which is what TypeORM's
- * `find` returns, without building the query and its aliases on every call (bench/analysis.md: W1).
+ * `find` returns, without building the query and its aliases on every call, and read through the
+ * driver (read-rows.ts) without a query runner (bench/analysis.md: W1).
  * The texts never vary, so a real server keeps them prepared.
  */
 export class EntityRows<T> {
@@ -32,7 +34,7 @@ export class EntityRows<T> {
   private statement(name: string, condition: string, orderBy: string): (params: unknown[]) => Promise<T[]> {
     const text = prepared(name, `${this.selectFrom} WHERE ${condition} ORDER BY ${orderBy}`);
     return async (params) => {
-      const rows: Record<string, unknown>[] = await this.dataSource.query(text, params);
+      const rows = await readRows<Record<string, unknown>>(this.dataSource, text, params);
       for (const row of rows) {
         for (const { property, transformers } of this.columns) {
           for (const transformer of transformers) row[property] = transformer.from(row[property]);

@@ -26,9 +26,15 @@ export class GoalsLoaders {
     );
   }
 
-  /** Goals by id within a plan whose goals are loaded anyway: no query beyond goalsByPlan. */
-  async goalsById(loaders: RequestLoaders, planId: string): Promise<Map<string, GoalEntity>> {
-    const goals = await this.goalsByPlan(loaders).load(planId);
-    return new Map(goals.map((g) => [g.id, g]));
+  /**
+   * Goals by id within a plan whose goals are loaded anyway: no query beyond goalsByPlan, and one map
+   * per plan and request (a plan page asks once per link and per goal's parent).
+   */
+  goalsById(loaders: RequestLoaders, planId: string): Promise<Map<string, GoalEntity>> {
+    const maps = loaders.get('goalsById', () => new DataLoader<string, Map<string, GoalEntity>>(async (planIds) => {
+      const goals = await this.goalsByPlan(loaders).loadMany(planIds);
+      return goals.map((g) => (g instanceof Error ? g : new Map(g.map((goal) => [goal.id, goal]))));
+    }));
+    return maps.load(planId);
   }
 }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { IndicatorStatus } from '../common/enums.js';
 import { prepared } from '../database/prepared-statements.js';
+import { readRows } from '../database/read-rows.js';
 import { type Kroner, toMoney } from '../database/transformers.js';
 import { ON_TRACK_MARGIN, ON_TRACK_SLACK } from './rollup-rules.js';
 
@@ -479,8 +480,8 @@ export class RollupsRepository {
     if (planIds.length === 0) return new Map();
     const rows: PlanFiguresRow[] =
       planIds.length === 1
-        ? await this.dataSource.query(PLAN_FIGURES_ONE, [planIds[0], today])
-        : await this.dataSource.query(PLAN_FIGURES_MANY, [planIds, today]);
+        ? await readRows<PlanFiguresRow>(this.dataSource, PLAN_FIGURES_ONE, [planIds[0], today])
+        : await readRows<PlanFiguresRow>(this.dataSource, PLAN_FIGURES_MANY, [planIds, today]);
     return new Map(rows.map((r) => [r.plan_id, toPlanFigures(r)]));
   }
 
