@@ -67,6 +67,7 @@ export class ProgressService {
       };
       const stored = await this.progress.append(entry);
       if (stored) return stored;
+      // Nothing stored: a change committed since the read. The next read finds out which.
       if (attempt === MAX_ATTEMPTS) {
         throw new ConflictError(`Activity "${input.activityId}" kept changing while progress was being logged; try again`);
       }
