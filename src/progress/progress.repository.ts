@@ -29,6 +29,7 @@ export interface NewProgressEntry {
   loggedBy: string;
 }
 
+/** The activity's columns, and the entry's (every one of them NULL when `id` is: no entry with the key). */
 interface ActivityForLoggingRow extends Omit<ProgressEntryRow, 'id'> {
   activity_plan_id: string;
   activity_status: ActivityStatus;
