@@ -1,6 +1,12 @@
 import { Initial1764220000000 } from './1764220000000-Initial.js';
 import { AuditTrail1764400000000 } from './1764400000000-AuditTrail.js';
 import { LatestProgressFigures1764500000000 } from './1764500000000-LatestProgressFigures.js';
+import { LatestProgressOnInsert1764600000000 } from './1764600000000-LatestProgressOnInsert.js';
 
 /** Every migration, oldest first. Listed explicitly so the app, the CLI and the tests agree. */
-export const migrations = [Initial1764220000000, AuditTrail1764400000000, LatestProgressFigures1764500000000];
+export const migrations = [
+  Initial1764220000000,
+  AuditTrail1764400000000,
+  LatestProgressFigures1764500000000,
+  LatestProgressOnInsert1764600000000,
+];

@@ -406,6 +406,9 @@ async function removeBenchEntries(url: string): Promise<number> {
       return 0;
     }
     const removed = await db.query(`DELETE FROM progress_entries WHERE activity_id = ANY($1::uuid[]) AND (${BENCH_KEYS})`, [affected]);
+    // Triggers on again: the one that copies the latest entry's figures onto the activity row must
+    // fire for the pointers set next (in replica mode it did not, and they were left empty).
+    await db.query(`SET LOCAL session_replication_role = origin`);
     await db.query(
       `UPDATE activities a SET latest_progress_id = (
          SELECT e.id FROM progress_entries e WHERE e.activity_id = a.id

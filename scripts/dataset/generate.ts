@@ -118,8 +118,6 @@ const monthStart = (day: number, months: number) => {
 };
 const at = (day: number, minutes: number) => new Date(day * DAY_MS + minutes * 60_000).toISOString();
 const ANCHOR_DAY = dayOf(DATASET_ANCHOR);
-/** 'YYYY-MM' -> the first day of the next month, 'YYYY-MM-DD'. */
-const nextMonth = (month: string) => fmt(monthStart(dayOf(`${month}-01`), 1));
 
 // ---------------------------------------------------------------------------------------------
 // Column-major row buffers for INSERT … SELECT FROM unnest(…)
@@ -142,9 +140,17 @@ class Batch {
   get length(): number {
     return this.values[0].length;
   }
-  add(...row: unknown[]): void {
+  /** Adds a row; returns its index in this batch (for `set`). */
+  add(...row: unknown[]): number {
     if (row.length !== this.columns.length) throw new Error(`${this.table}: ${row.length} values for ${this.columns.length} columns`);
     for (let i = 0; i < row.length; i++) this.values[i].push(row[i]);
+    return this.length - 1;
+  }
+  /** Changes one value of a row added before (and not yet flushed). */
+  set(row: number, column: string, value: unknown): void {
+    const i = this.columns.findIndex((c) => c.name === column);
+    if (i < 0 || row >= this.length) throw new Error(`${this.table}: no column ${column} or row ${row}`);
+    this.values[i][row] = value;
   }
   async flush(client: ClientBase): Promise<void> {
     if (this.length === 0) return;
@@ -503,7 +509,7 @@ function generatePlan(ctx: PlanContext, n: number, b: Batches): string {
     const activityEnd = status === 'COMPLETED' && pool.current ? monthStart(activityStart, 36) - 1 : end;
     const budget = Math.round((budgetTotal * shares[a]) / shareSum / 1000) * 1000;
     const created = at(Math.min(start - 15, activityStart - 14), 13 * 60 + a);
-    b.activities.add(
+    const activityRow = b.activities.add(
       activityId,
       planId,
       title,
@@ -517,7 +523,7 @@ function generatePlan(ctx: PlanContext, n: number, b: Batches): string {
       budget,
       created,
       secretariatId,
-      created, // raised to the latest entry's logged_at with the latest-progress pointer
+      created, // raised to the latest entry's logged_at below
       secretariatId,
     );
     linked.forEach((goal, i) =>
@@ -538,11 +544,16 @@ function generatePlan(ctx: PlanContext, n: number, b: Batches): string {
     const curve = rng.uniform(0.7, 1.4);
     const spendRatio = rng.uniform(0.75, 1.0);
     const participants = rng.chance(0.9) ? rng.int(10, 400) : null;
+    let latest = { reported: -Infinity, loggedAt: created };
     for (let k = 0; k < ENTRIES_PER_ACTIVITY; k++) {
       const lastEntry = k === ENTRIES_PER_ACTIVITY - 1;
       const reported = monthStart(activityStart, k) + rng.int(0, 20);
       if (reported > ANCHOR_DAY) throw new Error(`dataset: ${pool.name} reports after the anchor ${DATASET_ANCHOR}`);
       const percent = lastEntry ? final : Math.round(final * Math.pow((k + 1) / ENTRIES_PER_ACTIVITY, curve));
+      // In this order: the random draws must come as they always did (same seed, same dataset).
+      const note = k % 6 === 5 ? rng.pick(PROGRESS_NOTES) : null;
+      const loggedAt = at(Math.min(reported + rng.int(0, 3), ANCHOR_DAY), 15 * 60 + a);
+      if (reported > latest.reported || (reported === latest.reported && loggedAt > latest.loggedAt)) latest = { reported, loggedAt };
       b.entries.add(
         randomUUID(),
         planId,
@@ -552,11 +563,13 @@ function generatePlan(ctx: PlanContext, n: number, b: Batches): string {
         lastEntry ? status : 'ACTIVE',
         participants === null ? null : Math.round((participants * (k + 1)) / ENTRIES_PER_ACTIVITY),
         Math.round((budget * spendRatio * percent) / 100 / 100) * 100,
-        k % 6 === 5 ? rng.pick(PROGRESS_NOTES) : null,
+        note,
         secretariatId,
-        at(Math.min(reported + rng.int(0, 3), ANCHOR_DAY), 15 * 60 + a),
+        loggedAt,
       );
     }
+    // Logging raised the activity's updated_at to its latest entry's logged_at (ISO strings compare as times).
+    if (latest.loggedAt > created) b.activities.set(activityRow, 'updated_at', latest.loggedAt);
   }
   return planId;
 }
@@ -581,7 +594,8 @@ export async function generateDataset(client: ClientBase, options: DatasetOption
 
   await client.query('BEGIN');
   try {
-    // Sorting 750,000 entries for the latest-progress pointers fits in memory with this.
+    // Sorting 750,000 entries (the copy into progress_entries, and its insert trigger's latest entry per
+    // activity) fits in memory with this.
     await client.query(`SET LOCAL work_mem = '256MB'`).catch(() => undefined);
     const registry = await ensureRegistry(client);
     const runs = await client.query<{ n: number }>(
@@ -606,17 +620,12 @@ export async function generateDataset(client: ClientBase, options: DatasetOption
     const b = batches();
     const planIds: string[] = [];
     let staged = 0;
-    const months = new Map<string, number>(); // 'YYYY-MM' of logged_at -> entries
     const PLAN_SHARE = 0.55; // of the progress bar
     report({ fraction: 0, phase: 'plans', detail: `0/${plans} plans` });
     for (let from = 1; from <= plans; from += chunkSize) {
       const to = Math.min(plans, from + chunkSize - 1);
       for (let n = from; n <= to; n++) planIds.push(generatePlan(ctx, n, b));
       staged += b.entries.length;
-      for (const loggedAt of b.entries.values[b.entries.values.length - 1] as string[]) {
-        const month = loggedAt.slice(0, 7);
-        months.set(month, (months.get(month) ?? 0) + 1);
-      }
       // Parents before children: plans, their users, goals (one statement: a goal's parent is in the
       // same statement, and foreign keys are checked at its end), indicators, measurements, activities…
       for (const batch of [b.plans, b.planOrganisations, b.users, b.goals, b.indicators, b.measurements, b.activities, b.links, b.entries]) {
@@ -625,47 +634,14 @@ export async function generateDataset(client: ClientBase, options: DatasetOption
       report({ fraction: (PLAN_SHARE * to) / plans, phase: 'plans', detail: `${to}/${plans} plans, ${staged.toLocaleString('en')} entries staged` });
     }
 
-    // Into progress_entries, oldest first, in slices of about a twentieth (for the progress bar).
-    const slices: [string, string][] = [];
-    let sliceStart: string | undefined;
-    let inSlice = 0;
-    const sortedMonths = [...months.keys()].sort();
-    sortedMonths.forEach((month, i) => {
-      sliceStart ??= month;
-      inSlice += months.get(month)!;
-      if (inSlice >= staged / 20 || i === sortedMonths.length - 1) {
-        slices.push([`${sliceStart}-01`, nextMonth(month)]);
-        sliceStart = undefined;
-        inSlice = 0;
-      }
-    });
-    let copied = 0;
-    for (const [fromDay, toDay] of slices) {
-      const result = await client.query(
-        `INSERT INTO progress_entries SELECT * FROM dataset_staged_entries
-          WHERE logged_at >= $1::date AND logged_at < $2::date ORDER BY logged_at, id`,
-        [fromDay, toDay],
-      );
-      copied += result.rowCount ?? 0;
-      report({
-        fraction: PLAN_SHARE + ((1 - PLAN_SHARE - 0.05) * copied) / Math.max(1, staged),
-        phase: 'progress entries',
-        detail: `${copied.toLocaleString('en')}/${staged.toLocaleString('en')} entries`,
-      });
-    }
+    // Into progress_entries, oldest first, in one statement: its insert trigger (progress_entries_latest_pointer)
+    // runs once per statement, so each activity's latest-progress pointer is set once, to its newest entry
+    // (in slices, each activity row would be rewritten once per slice it has entries in).
+    report({ fraction: PLAN_SHARE, phase: 'progress entries', detail: `copying ${staged.toLocaleString('en')} entries` });
+    const copied = (await client.query(`INSERT INTO progress_entries SELECT * FROM dataset_staged_entries ORDER BY logged_at, id`)).rowCount ?? 0;
     if (copied !== staged) throw new Error(`dataset: ${copied} of ${staged} staged progress entries were copied`);
+    report({ fraction: 0.96, phase: 'progress entries', detail: `${copied.toLocaleString('en')} entries and their latest-progress pointers` });
 
-    report({ fraction: 0.96, phase: 'latest progress', detail: `${plans} plans` });
-    // The latest entry per activity, by the roll-up rules' order.
-    await client.query(
-      `UPDATE activities a
-          SET latest_progress_id = latest.id,
-              updated_at = greatest(a.updated_at, latest.logged_at)
-         FROM (SELECT DISTINCT ON (activity_id) id, activity_id, logged_at
-                 FROM dataset_staged_entries
-                ORDER BY activity_id, reported_on DESC, logged_at DESC, id DESC) latest
-        WHERE a.id = latest.activity_id`,
-    );
     await client.query('COMMIT');
     report({ fraction: 0.98, phase: 'analyze', detail: `${plans} plans` });
     // Fresh statistics, so the app's first queries are planned for the tables as they now are.

@@ -1421,7 +1421,7 @@ export async function loadDemoData(manager: EntityManager, today: string): Promi
           activity.budget,
           created,
           secretariatId(plan),
-          created, // raised to the latest progress entry's logged_at by the final UPDATE
+          created, // raised to the latest progress entry's logged_at at the end
           secretariatId(plan),
         ];
       }),
@@ -1491,16 +1491,11 @@ export async function loadDemoData(manager: EntityManager, today: string): Promi
     }),
   );
 
-  // --- latest progress: one UPDATE, same order as the roll-up rules ---
+  // --- latest progress: the insert trigger (progress_entries_latest_pointer) set each pointer and its
+  // figures; logging also raised the activity's updated_at to its latest entry's logged_at ---
   await manager.query(
-    `UPDATE activities a
-        SET latest_progress_id = latest.id,
-            updated_at = greatest(a.updated_at, latest.logged_at)
-       FROM (SELECT DISTINCT ON (activity_id) id, activity_id, logged_at
-               FROM progress_entries
-              WHERE plan_id = ANY($1::uuid[])
-              ORDER BY activity_id, reported_on DESC, logged_at DESC, id DESC) latest
-      WHERE a.id = latest.activity_id`,
+    `UPDATE activities SET updated_at = latest_logged_at
+      WHERE plan_id = ANY($1::uuid[]) AND latest_logged_at > updated_at`,
     [[...planIds.values()]],
   );
 }
