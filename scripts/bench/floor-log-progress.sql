@@ -1,6 +1,7 @@
 -- W3's floor: logProgress as one statement (one round trip, no BEGIN/COMMIT of its own): lock the
--- activity, honour the idempotency key, append the entry, move the latest-progress pointer only when
--- the new entry sorts after the current latest (reported_on, logged_at, id), and write the audit row.
+-- activity, honour the idempotency key, append the entry and write the audit row. The latest-progress
+-- pointer is moved by the statement trigger on progress_entries (migration LatestProgressOnInsert),
+-- for the floor as for the app.
 -- $1 activity id, $2 reported_on, $3 percent_complete, $4 spent, $5 note, $6 idempotency key, $7 user id.
 -- Returns the entry's id as `answer`. (The app's version also checks access and validates input first.)
 WITH activity AS (
@@ -18,16 +19,6 @@ inserted AS (
   WHERE NOT EXISTS (SELECT 1 FROM previous)
   ON CONFLICT (activity_id, idempotency_key) DO NOTHING
   RETURNING *
-),
-pointer AS (
-  UPDATE activities t SET latest_progress_id = i.id
-  FROM inserted i
-  WHERE t.id = i.activity_id
-    AND NOT EXISTS (
-      SELECT 1 FROM progress_entries cur
-      WHERE cur.id = t.latest_progress_id
-        AND (cur.reported_on, cur.logged_at, cur.id) > (i.reported_on, i.logged_at, i.id))
-  RETURNING t.id
 )
 -- audit:begin
 , audit AS (

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { prepared } from '../database/prepared-statements.js';
 import type { ActivityStatus } from '../common/enums.js';
 import type { ProgressEntryEntity } from './progress-entry.entity.js';
 import { type ProgressEntryRow, toProgressEntryEntity } from './progress-entry.row.js';
@@ -40,7 +41,7 @@ interface ActivityForLoggingRow extends Omit<ProgressEntryRow, 'id'> {
 
 // Statement 1, no lock: the activity with its plan's scope, and the entry already logged with the
 // key. Without a key ($2 NULL) the join matches nothing and the entry columns are NULL.
-const ACTIVITY_FOR_LOGGING = `
+const ACTIVITY_FOR_LOGGING = prepared('activity_for_logging', `
   SELECT a.plan_id AS activity_plan_id, a.status AS activity_status, a.start_date AS activity_start_date,
          p.area_secretariat_id,
          e.id, e.plan_id, e.activity_id, e.reported_on, e.percent_complete, e.status, e.participants_reached,
@@ -48,7 +49,7 @@ const ACTIVITY_FOR_LOGGING = `
     FROM activities a
     JOIN plans p ON p.id = a.plan_id
     LEFT JOIN progress_entries e ON e.activity_id = a.id AND e.idempotency_key = $2::text
-   WHERE a.id = $1::uuid`;
+   WHERE a.id = $1::uuid`);
 
 // Statement 2, one autocommitted statement: the entry, the status change and their audit rows, all
 // or nothing. The activity row is locked first, so calls on one activity queue up here, and the
@@ -61,7 +62,7 @@ const ACTIVITY_FOR_LOGGING = `
 // truncated, as node-postgres reads timestamptz). The entry's row is inserted first.
 // $1 activity, $2 plan, $3 reported_on, $4 percent_complete, $5 status or NULL, $6 participants_reached,
 // $7 spent, $8 note, $9 idempotency key, $10 the user.
-const APPEND_ENTRY = `
+const APPEND_ENTRY = prepared('append_progress_entry', `
   WITH activity AS MATERIALIZED (
     SELECT a.id, a.plan_id, a.status, a.version
       FROM activities a
@@ -99,7 +100,7 @@ const APPEND_ENTRY = `
            jsonb_build_object('status', s.status, 'version', s.version)
       FROM status_change s
   )
-  SELECT * FROM entry`;
+  SELECT * FROM entry`);
 
 /** logProgress's SQL: the read that decides, and the one statement that writes. */
 @Injectable()
