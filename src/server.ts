@@ -47,7 +47,13 @@ export async function startServer(config: AppConfig, options: ServerOptions = {}
   let database = options.database;
   if (!database) {
     if (config.databaseUrl) {
-      database = { url: config.databaseUrl, embedded: false, poolSize: config.dbPoolSize, logSql: config.logSql };
+      database = {
+        url: config.databaseUrl,
+        embedded: false,
+        poolSize: config.dbPoolSize,
+        preparedStatements: config.dbPreparedStatements,
+        logSql: config.logSql,
+      };
     } else {
       embedded = await EmbeddedPostgres.start(config.dataDir);
       database = { url: embedded.url, embedded: true, logSql: config.logSql };

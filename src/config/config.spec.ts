@@ -21,6 +21,12 @@ describe('configuration', () => {
     expect(loadConfig({ DATABASE_URL: 'postgres://x@localhost/db', JWT_SECRET: 'k'.repeat(32), DEMO_DATA: 'true' }).demoData).toBe(true);
   });
 
+  it('prepares the hot statements unless told not to (a pooler that cannot keep them)', () => {
+    expect(loadConfig({}).dbPreparedStatements).toBe(true);
+    expect(loadConfig({ DB_PREPARED_STATEMENTS: 'false' }).dbPreparedStatements).toBe(false);
+    expect(failure({ DB_PREPARED_STATEMENTS: 'sometimes' })).toMatch(/^DB_PREPARED_STATEMENTS: /);
+  });
+
   it('names the variable in one line when a value is bad', () => {
     expect(failure({ PORT: 'eighty' })).toMatch(/^PORT: /);
     expect(failure({ PORT: '70000' })).toMatch(/^PORT: /);

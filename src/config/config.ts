@@ -15,6 +15,8 @@ export interface AppConfig {
   production: boolean;
   /** Pool size against a real server (the embedded engine always uses 1). */
   dbPoolSize: number;
+  /** Send the hot statements as named prepared statements (real server only; off behind an old PgBouncer). */
+  dbPreparedStatements: boolean;
   logSql: boolean;
   /** Largest accepted request body, in bytes. */
   bodyLimitBytes: number;
@@ -127,6 +129,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     demoData: boolean(env, 'DEMO_DATA', !databaseUrl),
     production: nodeEnv === 'production',
     dbPoolSize: integer(env, 'DB_POOL_SIZE', 10, 1, 200),
+    dbPreparedStatements: boolean(env, 'DB_PREPARED_STATEMENTS', true),
     logSql: boolean(env, 'LOG_SQL', false),
     bodyLimitBytes: integer(env, 'BODY_LIMIT_BYTES', 1_048_576, 1024, 104_857_600),
     // Defaults: the demo's largest real queries with headroom (measured in docs/security.md).

@@ -13,6 +13,8 @@ export interface DatabaseTarget {
   /** The embedded engine serialises everything through one session: a pool of one. */
   embedded: boolean;
   poolSize?: number;
+  /** Named prepared statements for the texts of prepared-statements.ts (real server; default on). */
+  preparedStatements?: boolean;
   logSql?: boolean;
   /**
    * Server and client timeouts for a real server (default on). Off for migrations, which may run
@@ -66,7 +68,9 @@ export function dataSourceOptions(target: DatabaseTarget): DataSourceOptions {
       application_name: 'planspor',
       // The embedded engine runs in this process and has one shared session: no startup options, and
       // dropping its only connection mid-transaction would leave the session inside the transaction.
-      ...(target.embedded ? { Client: resilientClient() } : realServerOptions(target.timeouts ?? true)),
+      ...(target.embedded
+        ? { Client: resilientClient() }
+        : realServerOptions(target.timeouts ?? true, target.preparedStatements ?? true)),
     },
   };
 }
@@ -79,10 +83,10 @@ export function dataSourceOptions(target: DatabaseTarget): DataSourceOptions {
 export function withoutTimeouts(options: DataSourceOptions): DataSourceOptions {
   const extra = (options.extra ?? {}) as Record<string, unknown>;
   if (!('options' in extra)) return options; // the embedded engine: nothing to lift
-  return { ...options, extra: { ...extra, max: 2, ...realServerOptions(false) } } as DataSourceOptions;
+  return { ...options, extra: { ...extra, max: 2, ...realServerOptions(false, false) } } as DataSourceOptions;
 }
 
-function realServerOptions(timeouts: boolean): Record<string, unknown> {
+function realServerOptions(timeouts: boolean, prepare: boolean): Record<string, unknown> {
   // The planner overestimates the recursive goal-subtree queries; JIT compilation then costs more
   // than the query (2 s of 3 s at 2,000 plans). PGlite has no JIT.
   const settings = ['-c jit=off'];
@@ -94,6 +98,6 @@ function realServerOptions(timeouts: boolean): Record<string, unknown> {
     options: settings.join(' '),
     keepAlive: true,
     keepAliveInitialDelayMillis: DB_TIMEOUTS.keepAliveDelayMs,
-    Client: resilientClient({ prepare: true, ...(timeouts ? { deadlineMs: DB_TIMEOUTS.queryDeadlineMs } : {}) }),
+    Client: resilientClient({ prepare, ...(timeouts ? { deadlineMs: DB_TIMEOUTS.queryDeadlineMs } : {}) }),
   };
 }

@@ -17,8 +17,17 @@ export async function readRows<T>(dataSource: DataSource, text: string, values: 
   const { logger } = dataSource;
   logger.logQuery(text, values);
   const pool = (dataSource.driver as PostgresDriver).master as pg.Pool;
+  // A client of its own rather than pool.query(), which calls the client with a callback: the
+  // promise form is the one the resilient client names and bounds (resilient-client.ts). A broken
+  // connection marks itself unqueryable, and the pool drops it on release.
+  const client = await pool.connect();
   const began = performance.now();
-  const result = await pool.query(text, values);
+  let result: pg.QueryResult;
+  try {
+    result = await client.query(text, values);
+  } finally {
+    client.release();
+  }
   const ms = performance.now() - began;
   if (ms > SLOW_MS) logger.logQuerySlow(Math.round(ms), text);
   return result.rows as T[];
