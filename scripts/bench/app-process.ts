@@ -35,7 +35,8 @@ export class AppProcess {
         DATABASE_URL: databaseUrl,
         JWT_SECRET: 'planspor-bench-secret-planspor-bench-secret-0123456789',
         PORT: String(port),
-        // Not production: responses then carry X-SQL-Statements.
+        // Development mode by default: responses then carry X-SQL-Statements (the benchmark times
+        // its workloads on an app started with NODE_ENV=production, see run.ts).
         NODE_ENV: 'development',
         DEMO_DATA: 'false',
         LOG_SQL: 'false',

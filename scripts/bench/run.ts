@@ -102,11 +102,14 @@ async function main(): Promise<void> {
   const info = await databaseInfo(url);
   log(`dataset: ${JSON.stringify(info.counts)}`);
 
-  // --- the app ------------------------------------------------------------------------------
-  log('starting the app (node dist/src/main.js)');
-  const app = await AppProcess.start(REPO, url, { DB_POOL_SIZE: values.pool! });
   const only = values.only ? new Set(values.only.split(',')) : null;
   const runs = (workload: string) => !only || only.has(workload);
+
+  // --- statements per request (development mode), then the timed app (production mode) ----------
+  log('counting SQL statements per request on an app in development mode');
+  const counted = await countStatements(url, { DB_POOL_SIZE: values.pool! }, runs, log);
+  log('starting the app to be timed (node dist/src/main.js, NODE_ENV=production)');
+  const app = await AppProcess.start(REPO, url, { DB_POOL_SIZE: values.pool!, NODE_ENV: 'production' });
   const stopApp = () => void app.stop();
   process.once('SIGINT', stopApp);
   const results: LoadResult[] = [];
@@ -176,6 +179,8 @@ async function main(): Promise<void> {
         if (quietWait > 0) await waitForQuiet(quietWait);
         result = { ...(await runLoad(app, { workload, connections, seconds, amount: amount?.measured, next, onOk })), remeasured: retry };
       }
+      // Production responses carry no X-SQL-Statements: the count comes from countStatements().
+      result = { ...result, statements: counted.get(`${workload}/${connections}`) ?? null };
       results.push(result);
       log(
         `${workload} c=${connections}: p50 ${result.latencyMs.p50} ms, p99 ${result.latencyMs.p99} ms, ${result.reqPerSec} req/s, ` +
@@ -306,6 +311,72 @@ async function main(): Promise<void> {
 }
 
 // ---------------------------------------------------------------------------------------------
+
+/**
+ * SQL statements per request, counted on an app in development mode, whose responses carry
+ * X-SQL-Statements. The counter needs an AsyncLocalStorage around every request, which costs about a
+ * millisecond of app CPU on a plan page (promise hooks on every await), and production does not
+ * install it; so the statements are counted here, and every workload is timed on an app in production
+ * mode. Each workload runs for two seconds (W3: 200 entries) at 1 and 16 clients after a warm-up,
+ * W1 over all sampled plans. Returns min, max and mean per `workload/connections`.
+ */
+async function countStatements(
+  url: string,
+  env: Record<string, string>,
+  runs: (workload: string) => boolean,
+  log: (line: string) => void,
+): Promise<Map<string, LoadResult['statements']>> {
+  const app = await AppProcess.start(REPO, url, { ...env, NODE_ENV: 'development' });
+  const counted = new Map<string, LoadResult['statements']>();
+  try {
+    const login = async (email: string) => {
+      const response = await fetch(`${app.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: LOGIN, variables: { email, password: DATASET_PASSWORD } }),
+      });
+      return ((await response.json()) as { data: { login: { accessToken: string } } }).data.login.accessToken;
+    };
+    const lbfToken = await login(lbfEmail(TAG));
+    const sample = await samplePlans(url);
+    for (const plan of sample) plan.token = await login(plan.email);
+    const activities = await loggableActivities(url, sample);
+    const body = (query: string, variables: Record<string, unknown> = {}) => JSON.stringify({ query, variables });
+    const today = new Date().toISOString().slice(0, 10);
+    let turn = 0;
+    const prefix = `bench-count-${Date.now().toString(36)}-`;
+    const workloads: Record<string, () => { body: string; token?: string }> = {
+      W0: () => ({ body: body(W0_TYPENAME), token: lbfToken }),
+      W1: () => {
+        const plan = sample[turn++ % sample.length];
+        return { body: body(W1_PLAN_PAGE, { id: plan.id }), token: plan.token };
+      },
+      W2: () => ({ body: body(W2_NATIONAL), token: lbfToken }),
+      W2a: () => ({ body: body(W2_NATIONAL_ATTENTION), token: lbfToken }),
+      W3: () => {
+        const activity = activities[turn % activities.length];
+        const input = { activityId: activity.id, reportedOn: today, percentComplete: activity.percent, idempotencyKey: `${prefix}${turn++}` };
+        return { body: body(W3_LOG_PROGRESS, { input }), token: activity.token };
+      },
+    };
+    for (const [workload, next] of Object.entries(workloads)) {
+      if (!runs(workload)) continue;
+      for (const connections of workload === 'W2a' ? [1] : [1, 16]) {
+        // First a warm-up that visits every sampled plan: a replica keeps the registry rows it has read
+        // (src/registry/immutable-rows.ts), so its first requests take up to one statement more per
+        // kind of row. The counts are those of a warm replica, as the timed runs are.
+        await runLoad(app, { workload, connections, seconds: 1, amount: Math.max(sample.length, 20), next });
+        const amount = workload === 'W3' ? 200 : undefined;
+        const result = await runLoad(app, { workload, connections, seconds: 2, amount, next });
+        counted.set(`${workload}/${connections}`, result.statements);
+        log(`${workload} c=${connections}: ${JSON.stringify(result.statements)} SQL statements per request over ${result.responses} requests`);
+      }
+    }
+  } finally {
+    await app.stop();
+  }
+  return counted;
+}
 
 interface SamplePlan {
   id: string;
