@@ -132,8 +132,10 @@ export function writeReport(file: string, r: BenchResults, analysis: string | nu
     `- **dataset** ${Object.entries(r.dataset).filter(([k]) => !['tag', 'seed', 'generatedThisRunSeconds'].includes(k)).map(([k, v]) => `${k} ${typeof v === 'number' ? v.toLocaleString('en') : v}`).join(', ')}` +
       ` (seed ${r.dataset.seed}${r.dataset.generatedThisRunSeconds ? `, generated in ${r.dataset.generatedThisRunSeconds} s in this run` : ', generated earlier'})`,
     `- **method** autocannon (programmatic), loopback, closed loop: each of the N connections sends its next request when the answer arrives; ` +
-      `${r.settings.warmupSeconds} s warm-up then ${r.settings.seconds} s measured per row. The app (\`node dist/src/main.js\`, NODE_ENV=development, ` +
-      `DB pool ${r.settings.appDbPoolSize}), PostgreSQL and autocannon share the ${r.machine.cpus} cores. W1 cycles through ${r.settings.samplePlans} plans of all four pools, ` +
+      `${r.settings.warmupSeconds} s warm-up then ${r.settings.seconds} s measured per row. The app (\`node dist/src/main.js\`, NODE_ENV=production, ` +
+      `DB pool ${r.settings.appDbPoolSize}), PostgreSQL and autocannon share the ${r.machine.cpus} cores. ` +
+      'SQL statements per request are counted beforehand on a development-mode app (X-SQL-Statements; production does not pay for the counter), after a warm-up, at 1 and 16 clients. ' +
+      `W1 cycles through ${r.settings.samplePlans} plans of all four pools, ` +
       'each read by its own project secretariat; W2 and W0 as LBF; W3 logs to the non-cancelled activities of the current-pool plans of that sample, as their secretariats. ' +
       'Floors: the same answer computed by one hand-written SQL statement (scripts/bench/floor-*.sql) through `pg` alone, timed until the parsed answer is in hand, same number of concurrent clients.',
     '',
