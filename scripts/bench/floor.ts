@@ -15,6 +15,8 @@ export interface FloorResult {
   cpuMsPerRequest?: { postgres: number; client: number };
   /** CPU used meanwhile by everything else on the machine, % of one core. */
   otherCpuPercent?: number;
+  /** Set when the row is the median (by p50) of this many rounds, measured in alternation with the app. */
+  rounds?: number;
 }
 
 export function floorSql(repoRoot: string, name: string): string {
@@ -48,11 +50,14 @@ export async function runFloor(
   seconds: number,
   /** Stop after this many queries in all (for writes: a known number of rows) instead of after `seconds`. */
   amount?: number,
+  /** Send the statement by this name (prepared once per connection) instead of unnamed, as `pg` does by default. */
+  preparedName?: string,
 ): Promise<FloorResult> {
   const pool = floorPool(url, connections);
+  const send = (values: unknown[]) => pool.query(preparedName ? { name: preparedName, text: sql, values } : { text: sql, values });
   try {
     // Warm up: every connection established and the plan cached in each session.
-    await Promise.all(Array.from({ length: connections }, () => pool.query(sql, params())));
+    await Promise.all(Array.from({ length: connections }, () => send(params())));
     const latencies: number[] = [];
     const pgCpu0 = postgresCpuSnapshot();
     const selfCpu0 = process.cpuUsage();
@@ -65,7 +70,7 @@ export async function runFloor(
       Array.from({ length: connections }, async () => {
         while (more()) {
           const t = performance.now();
-          const { rows } = await pool.query(sql, params());
+          const { rows } = await send(params());
           if (rows.length !== 1) throw new Error(`${workload}: the floor SQL returned ${rows.length} rows`);
           latencies.push(performance.now() - t);
         }

@@ -34,6 +34,8 @@ export interface LoadResult {
   ok: number;
   /** Set when the row was measured again because other processes disturbed the first attempt. */
   remeasured?: number;
+  /** Set when the row is the median (by p50) of this many rounds, measured in alternation with its floor. */
+  rounds?: number;
 }
 
 export interface LoadSpec {

@@ -135,6 +135,7 @@ export function writeReport(file: string, r: BenchResults, analysis: string | nu
       `${r.settings.warmupSeconds} s warm-up then ${r.settings.seconds} s measured per row. The app (\`node dist/src/main.js\`, NODE_ENV=production, ` +
       `DB pool ${r.settings.appDbPoolSize}), PostgreSQL and autocannon share the ${r.machine.cpus} cores. ` +
       'SQL statements per request are counted beforehand on a development-mode app (X-SQL-Statements; production does not pay for the counter), after a warm-up, at 1 and 16 clients. ' +
+      'At one client W1 and W2 are measured in three rounds alternating with their floors; each such row is the round with the median p50 ("median of 3"). ' +
       `W1 cycles through ${r.settings.samplePlans} plans of all four pools, ` +
       'each read by its own project secretariat; W2 and W0 as LBF; W3 logs to the non-cancelled activities of the current-pool plans of that sample, as their secretariats. ' +
       'Floors: the same answer computed by one hand-written SQL statement (scripts/bench/floor-*.sql) through `pg` alone, timed until the parsed answer is in hand, same number of concurrent clients.',
@@ -156,7 +157,7 @@ export function writeReport(file: string, r: BenchResults, analysis: string | nu
     const statements = x.statements ? (x.statements.min === x.statements.max ? `${x.statements.min}` : `${x.statements.min}-${x.statements.max} (mean ${x.statements.mean})`) : '-';
     const q = ratio(r, x.workload, x.connections);
     push(
-      `| ${names[x.workload] ?? x.workload} | ${x.connections} | ${ms(x.latencyMs.p50)} | ${ms(x.latencyMs.p99)} | ${x.reqPerSec} | ${x.non2xx} / ${x.transportErrors} / ${x.graphqlErrors} | ${statements} | ${x.peakRssMb} MB | ` +
+      `| ${names[x.workload] ?? x.workload} | ${x.connections}${x.rounds ? ` (median of ${x.rounds})` : ''} | ${ms(x.latencyMs.p50)} | ${ms(x.latencyMs.p99)} | ${x.reqPerSec} | ${x.non2xx} / ${x.transportErrors} / ${x.graphqlErrors} | ${statements} | ${x.peakRssMb} MB | ` +
         `${x.cpuMsPerRequest.app} / ${x.cpuMsPerRequest.postgres} / ${x.cpuMsPerRequest.loadGenerator} | ${x.otherCpuPercent} % | ` +
         `${floor ? ms(floor.latencyMs.p50) : '-'} | ${floor ? ms(floor.latencyMs.p99) : '-'} | ${q === null ? '-' : `${q} x`} |`,
     );
@@ -171,7 +172,7 @@ export function writeReport(file: string, r: BenchResults, analysis: string | nu
   );
   push('', 'The floors on their own (one hand-written statement through `pg`):', '', '| floor | clients | p50 | p99 | queries/s | CPU ms per query: PostgreSQL / client | other load |', '|---|---:|---:|---:|---:|---|---:|');
   for (const f of r.floors) {
-    push(`| ${f.workload} | ${f.connections} | ${ms(f.latencyMs.p50)} | ${ms(f.latencyMs.p99)} | ${f.reqPerSec} | ${f.cpuMsPerRequest ? `${f.cpuMsPerRequest.postgres} / ${f.cpuMsPerRequest.client}` : '-'} | ${f.otherCpuPercent === undefined ? '-' : `${f.otherCpuPercent} %`} |`);
+    push(`| ${f.workload} | ${f.connections}${f.rounds ? ` (median of ${f.rounds})` : ''} | ${ms(f.latencyMs.p50)} | ${ms(f.latencyMs.p99)} | ${f.reqPerSec} | ${f.cpuMsPerRequest ? `${f.cpuMsPerRequest.postgres} / ${f.cpuMsPerRequest.client}` : '-'} | ${f.otherCpuPercent === undefined ? '-' : `${f.otherCpuPercent} %`} |`);
   }
   push('');
   const errors = r.results.filter((x) => x.errorSample);
