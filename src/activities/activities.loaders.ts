@@ -4,23 +4,24 @@ import { EntityRows } from '../database/entity-rows.js';
 import { prepared } from '../database/prepared-statements.js';
 import { readRows } from '../database/read-rows.js';
 import { DataSource } from 'typeorm';
-import { rowsById, groupBy, RequestLoaders } from '../graphql/request-loaders.js';
+import { rowsById, groupBy, groupedBy, RequestLoaders } from '../graphql/request-loaders.js';
 import { ActivityGoalLinkModel } from './activity-goal-link.model.js';
 import { ActivityEntity } from './activity.entity.js';
 
-// share = weight / the sum of the weights of all links of the same activity, computed in SQL.
-function linksSql(column: 'activity_id' | 'goal_id'): string {
-  return prepared(
-    `links_by_${column}`,
-    `SELECT l.activity_id, l.goal_id, l.plan_id, l.weight, l.rationale,
-            l.weight / sum(l.weight) OVER (PARTITION BY l.activity_id) AS share
-     FROM activity_goal_links l
-     WHERE l.activity_id IN (SELECT activity_id FROM activity_goal_links WHERE ${column} = ANY($1::uuid[]))
-     ORDER BY l.created_at, l.goal_id`,
-  );
-}
-const LINKS_BY_ACTIVITY = linksSql('activity_id');
-const LINKS_BY_GOAL = linksSql('goal_id');
+// share = weight / the sum of the weights of all links of the same activity, computed in SQL. A
+// link's plan is its activity's and its goal's (the app links only within a plan), so the links of
+// whole plans carry every weight their shares need.
+const LINKS_COLUMNS = `SELECT l.activity_id, l.goal_id, l.plan_id, l.weight, l.rationale,
+         l.weight / sum(l.weight) OVER (PARTITION BY l.activity_id) AS share
+    FROM activity_goal_links l`;
+const LINKS_BY_PLAN_ONE = prepared('links_by_plan_one', `${LINKS_COLUMNS} WHERE l.plan_id = $1::uuid ORDER BY l.created_at, l.goal_id`);
+const LINKS_BY_PLAN_MANY = prepared('links_by_plan_many', `${LINKS_COLUMNS} WHERE l.plan_id = ANY($1::uuid[]) ORDER BY l.created_at, l.goal_id`);
+const LINKS_BY_GOAL = prepared(
+  'links_by_goal',
+  `${LINKS_COLUMNS}
+   WHERE l.activity_id IN (SELECT activity_id FROM activity_goal_links WHERE goal_id = ANY($1::uuid[]))
+   ORDER BY l.created_at, l.goal_id`,
+);
 
 interface LinkRow {
   activity_id: string;
@@ -69,15 +70,23 @@ export class ActivitiesLoaders {
     );
   }
 
-  linksByActivity(loaders: RequestLoaders) {
-    return loaders.get(
-      'linksByActivity',
+  /**
+   * An activity's links, from the links of its whole plan: one statement for a plan page's activities,
+   * by plan (`= $1` for one plan, which PostgreSQL keeps a generic plan for).
+   */
+  async linksOfActivity(loaders: RequestLoaders, activity: { id: string; planId: string }): Promise<ActivityGoalLinkModel[]> {
+    const byActivity = loaders.get(
+      'linksByPlan',
       () =>
-        new DataLoader<string, ActivityGoalLinkModel[]>(async (activityIds) => {
-          const rows: LinkRow[] = await readRows<LinkRow>(this.dataSource, LINKS_BY_ACTIVITY, [activityIds]);
-          return groupBy(activityIds, rows.map(toLinkModel), (l) => l.activityId);
+        new DataLoader<string, Map<string, ActivityGoalLinkModel[]>>(async (planIds) => {
+          const rows =
+            planIds.length === 1
+              ? await readRows<LinkRow>(this.dataSource, LINKS_BY_PLAN_ONE, [planIds[0]])
+              : await readRows<LinkRow>(this.dataSource, LINKS_BY_PLAN_MANY, [[...planIds]]);
+          return groupBy(planIds, rows.map(toLinkModel), (l) => l.planId).map((links) => groupedBy(links, (l) => l.activityId));
         }),
     );
+    return (await byActivity.load(activity.planId)).get(activity.id) ?? [];
   }
 
   /** Links made directly to each goal (not to its descendants). */

@@ -52,7 +52,7 @@ export class ActivitiesResolver {
   ): Promise<ActivityGoalLinkModel> {
     const link = await this.activities.linkActivityToGoal(auth, input);
     // The share depends on the activity's other links: read it back the way every reader sees it.
-    const links = await this.activityLoaders.linksByActivity(loaders).load(link.activityId);
+    const links = await this.activityLoaders.linksOfActivity(loaders, { id: link.activityId, planId: link.planId });
     return links.find((l) => l.goalId === link.goalId)!;
   }
 
@@ -79,13 +79,13 @@ export class ActivitiesResolver {
 
   @ResolveField(() => [ActivityGoalLinkModel])
   links(activity: ActivityModel, _args: unknown, { loaders }: GraphQLContext): Promise<ActivityGoalLinkModel[]> {
-    return this.activityLoaders.linksByActivity(loaders).load(activity.id);
+    return this.activityLoaders.linksOfActivity(loaders, activity);
   }
 
   @ResolveField(() => [ServedGoalModel], { description: 'Each linked goal with the path from its root down to it' })
   async servedGoals(activity: ActivityModel, _args: unknown, { loaders }: GraphQLContext): Promise<ServedGoalModel[]> {
     const [links, goalsById] = await Promise.all([
-      this.activityLoaders.linksByActivity(loaders).load(activity.id),
+      this.activityLoaders.linksOfActivity(loaders, activity),
       this.goalLoaders.goalsById(loaders, activity.planId),
     ]);
     return links.map((link) => ({

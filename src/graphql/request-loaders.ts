@@ -25,6 +25,17 @@ export function groupBy<K, T>(keys: readonly K[], rows: T[], keyOf: (row: T) => 
   return keys.map((key) => groups.get(key) ?? []);
 }
 
+/** Rows by a key, in their order: e.g. a plan's rows by the goal or activity they belong to. */
+export function groupedBy<K, T>(rows: T[], keyOf: (row: T) => K): Map<K, T[]> {
+  const groups = new Map<K, T[]>();
+  for (const row of rows) {
+    const group = groups.get(keyOf(row));
+    if (group) group.push(row);
+    else groups.set(keyOf(row), [row]);
+  }
+  return groups;
+}
+
 /** One row per requested key (undefined where absent): the usual by-id batch result. */
 export function byKey<K, T>(keys: readonly K[], rows: T[], keyOf: (row: T) => K): (T | undefined)[] {
   const map = new Map<K, T>(rows.map((row) => [keyOf(row), row]));

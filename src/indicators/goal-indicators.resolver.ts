@@ -10,6 +10,6 @@ export class GoalIndicatorsResolver {
 
   @ResolveField(() => [IndicatorModel])
   async indicators(goal: GoalModel, _args: unknown, { loaders }: GraphQLContext): Promise<IndicatorModel[]> {
-    return (await this.indicatorLoaders.indicatorsByGoal(loaders).load(goal.id)).map(toIndicatorModel);
+    return (await this.indicatorLoaders.indicatorsOfGoal(loaders, goal)).map(toIndicatorModel);
   }
 }

@@ -2,27 +2,32 @@ import { Injectable } from '@nestjs/common';
 import DataLoader from 'dataloader';
 import { EntityRows } from '../database/entity-rows.js';
 import { DataSource, In } from 'typeorm';
-import { rowsById, groupBy, RequestLoaders } from '../graphql/request-loaders.js';
+import { rowsById, groupBy, groupedBy, RequestLoaders } from '../graphql/request-loaders.js';
 import { IndicatorEntity } from './indicator.entity.js';
 import { MeasurementEntity } from './measurement.entity.js';
 
 @Injectable()
 export class IndicatorsLoaders {
-  private readonly byGoal: (goalIds: readonly string[]) => Promise<IndicatorEntity[]>;
+  private readonly byPlan: (planIds: readonly string[]) => Promise<IndicatorEntity[]>;
 
   constructor(private readonly dataSource: DataSource) {
-    this.byGoal = new EntityRows(dataSource, IndicatorEntity).byIds('indicators_by_goal', 'goal_id', 't.created_at, t.id');
+    this.byPlan = new EntityRows(dataSource, IndicatorEntity).byIds('indicators_by_plan', 'plan_id', 't.created_at, t.id');
   }
 
-  indicatorsByGoal(loaders: RequestLoaders) {
-    return loaders.get(
-      'indicatorsByGoal',
+  /**
+   * A goal's indicators, from the indicators of its whole plan: one statement for a plan page's goals,
+   * by plan (`= $1` for one plan, which PostgreSQL keeps a generic plan for).
+   */
+  async indicatorsOfGoal(loaders: RequestLoaders, goal: { id: string; planId: string }): Promise<IndicatorEntity[]> {
+    const byGoal = loaders.get(
+      'indicatorsByPlan',
       () =>
-        new DataLoader<string, IndicatorEntity[]>(async (goalIds) => {
-          const rows = await this.byGoal(goalIds);
-          return groupBy(goalIds, rows, (i) => i.goalId);
+        new DataLoader<string, Map<string, IndicatorEntity[]>>(async (planIds) => {
+          const rows = await this.byPlan(planIds);
+          return groupBy(planIds, rows, (i) => i.planId).map((indicators) => groupedBy(indicators, (i) => i.goalId));
         }),
     );
+    return (await byGoal.load(goal.planId)).get(goal.id) ?? [];
   }
 
   /** Oldest first: by measurement date, then by when it was recorded. */
