@@ -234,7 +234,12 @@ function indicatorFiguresCte(where: string, today: string): string {
  * (goals_plan_idx), indicators (indicators_plan_idx), one backward index scan of measurements per
  * indicator. A link's plan is its activity's and its goal's: the app only links within a plan.
  */
-function planFiguresCtes(plans: string, today: string): string {
+function planFiguresCtes(plans: string, today: string, { indicatorStatus = true } = {}): string {
+  // Without the indicators' status (plansNeedingAttention only asks whether a goal has indicators at
+  // all), no latest measurement is looked up: 7,000 index probes fewer nationally.
+  const indicators = indicatorStatus
+    ? indicatorFiguresCte(`i.plan_id ${plans}`, today)
+    : `indicator_figures AS (SELECT i.id, i.goal_id, i.plan_id, NULL::text AS status FROM indicators i WHERE i.plan_id ${plans})`;
   return `
   ${activityFiguresCte(`a.plan_id ${plans}`, today)},
   links AS (
@@ -279,7 +284,7 @@ function planFiguresCtes(plans: string, today: string): string {
     FROM served
     GROUP BY root_id
   ),
-  ${indicatorFiguresCte(`i.plan_id ${plans}`, today)},
+  ${indicators},
   goal_indicator_totals AS (
     SELECT s.root_id,
            count(*)::int AS indicator_count,
@@ -590,7 +595,7 @@ export class RollupsRepository {
     const rows: { id: string }[] = await this.dataSource.query(
       `WITH RECURSIVE
        scoped_plans AS (SELECT p.id FROM plans p WHERE ${where}),
-       ${planFiguresCtes('IN (SELECT id FROM scoped_plans)', '$1')}
+       ${planFiguresCtes('IN (SELECT id FROM scoped_plans)', '$1', { indicatorStatus: false })}
        SELECT p.id
        FROM plan_rollups r
        JOIN plans p ON p.id = r.plan_id
