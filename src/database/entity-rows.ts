@@ -3,12 +3,11 @@ import { prepared } from './prepared-statements.js';
 import { readRows } from './read-rows.js';
 
 /**
- * The hottest reads of an entity (a plan page's goals, indicators and activities) as one fixed
- * statement each: `SELECT <every column> FROM <table> WHERE …`, sent through the driver and mapped
- * to the entity's properties with the entity's own column transformers, which is what TypeORM's
- * `find` returns, without building the query and its aliases on every call, and read through the
- * driver (read-rows.ts) without a query runner (bench/analysis.md: W1).
- * The texts never vary, so a real server keeps them prepared.
+ * The hottest reads of an entity (a plan page's plan, goals, indicators and activities) as fixed
+ * statements: `SELECT <every column> FROM <table> WHERE …`, mapped to the entity's properties with
+ * the entity's own column transformers (what TypeORM's `find` returns) without building the query on
+ * every call, and read without a query runner (read-rows.ts; bench/analysis.md: W1). The texts never
+ * vary, so a real server keeps them prepared.
  */
 export class EntityRows<T> {
   private readonly columns: { property: string; transformers: ValueTransformer[] }[];
@@ -16,7 +15,7 @@ export class EntityRows<T> {
 
   constructor(
     private readonly dataSource: DataSource,
-    private readonly entity: EntityTarget<T>,
+    entity: EntityTarget<T>,
   ) {
     const meta = dataSource.getMetadata(entity);
     this.columns = meta.columns.map((c) => ({

@@ -461,25 +461,7 @@ export class RollupsRepository {
    * goal's subtree roll-up, each activity's latest figures and staleness (cancelled ones too: they
    * have figures), each indicator's latest measurement, attainment and status. They share every
    * intermediate result (the goal tree, the links and their weights, the activities' figures), so
-   * one statement per request does what five did (bench/results.md: W1).
-   *
-   * Read plan by plan: goals (goals_plan_idx), links (activity_goal_links_plan_idx), activities
-   * (activities_plan_idx), indicators (indicators_plan_idx) and one backward index scan of
-   * measurements per indicator.
-   *
-   * - `goal_tree`: the plans' goals walked down from the roots, with depth and path from the root
-   *   (itself included); `subtree` pairs every goal (root_id) with each goal of its subtree. Goals are
-   *   never their own ancestors (the app refuses cycles).
-   * - `served`: per goal, each non-cancelled activity linked into its subtree, with
-   *   s_a = (weights of its links into the subtree) / (weights of all its links), summed in numeric
-   *   so that an activity whose links all lie in the subtree has s_a exactly 1. Budget and spent
-   *   (Money) are summed as budget × w_sub / w_total in numeric, exact in the products and sums and
-   *   carrying at least 16 significant digits through each division; only the goal's total is
-   *   rounded to the krone, half away from zero. Progress is a Float, in double precision.
-   * - A goal without activities (indicators) is one whose subtree has none. Goal lists are roots
-   *   first (depth, created_at, id); activity lists by created_at, id.
-   * - Co-financing below the minimum is decided exactly in numeric, local < min × (grant + local);
-   *   with no money at all the share is 0, below any positive minimum.
+   * one statement per request does what five did (bench/analysis.md: W1). The rules: planFiguresCtes.
    */
   async planFigures(planIds: string[], today: string): Promise<Map<string, PlanFigures>> {
     if (planIds.length === 0) return new Map();
