@@ -2,6 +2,9 @@ import { Initial1764220000000 } from './1764220000000-Initial.js';
 import { AuditTrail1764400000000 } from './1764400000000-AuditTrail.js';
 import { LatestProgressFigures1764500000000 } from './1764500000000-LatestProgressFigures.js';
 import { LatestProgressOnInsert1764600000000 } from './1764600000000-LatestProgressOnInsert.js';
+import { AnnualReporting1764700000000 } from './1764700000000-AnnualReporting.js';
+import { Milestones1764700100000 } from './1764700100000-Milestones.js';
+import { IndicatorRevisions1764700200000 } from './1764700200000-IndicatorRevisions.js';
 
 /** Every migration, oldest first. Listed explicitly so the app, the CLI and the tests agree. */
 export const migrations = [
@@ -9,4 +12,7 @@ export const migrations = [
   AuditTrail1764400000000,
   LatestProgressFigures1764500000000,
   LatestProgressOnInsert1764600000000,
+  AnnualReporting1764700000000,
+  Milestones1764700100000,
+  IndicatorRevisions1764700200000,
 ];
