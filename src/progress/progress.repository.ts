@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { prepared } from '../database/prepared-statements.js';
 import type { ActivityStatus } from '../common/enums.js';
+import { lockedForWriteSql, lockedSql } from '../reporting/reporting-lock.js';
 import type { ProgressEntryEntity } from './progress-entry.entity.js';
 import { type ProgressEntryRow, toProgressEntryEntity } from './progress-entry.row.js';
 
@@ -13,6 +14,8 @@ export interface ActivityForLogging {
   areaSecretariatId: string | null;
   /** The entry already logged on this activity with the idempotency key; null without a key. */
   previous: ProgressEntryEntity | null;
+  /** reportedOn lies in a SUBMITTED or APPROVED reporting period of the plan (src/reporting/reporting-lock.ts). */
+  periodLocked: boolean;
 }
 
 export interface NewProgressEntry {
@@ -36,14 +39,16 @@ interface ActivityForLoggingRow extends Omit<ProgressEntryRow, 'id'> {
   activity_status: ActivityStatus;
   activity_start_date: string;
   area_secretariat_id: string | null;
+  period_locked: boolean;
   id: string | null;
 }
 
-// Statement 1, no lock: the activity with its plan's scope, and the entry already logged with the
-// key. Without a key ($2 NULL) the join matches nothing and the entry columns are NULL.
+// Statement 1, no lock: the activity with its plan's scope, whether $3 (reportedOn) lies in a locked
+// reporting period, and the entry already logged with the key. Without a key ($2 NULL) the join
+// matches nothing and the entry columns are NULL.
 const ACTIVITY_FOR_LOGGING = prepared('activity_for_logging', `
   SELECT a.plan_id AS activity_plan_id, a.status AS activity_status, a.start_date AS activity_start_date,
-         p.area_secretariat_id,
+         p.area_secretariat_id, ${lockedSql('a.plan_id', '$3')} AS period_locked,
          e.id, e.plan_id, e.activity_id, e.reported_on, e.percent_complete, e.status, e.participants_reached,
          e.spent, e.note, e.idempotency_key, e.logged_by, e.logged_at
     FROM activities a
@@ -54,8 +59,11 @@ const ACTIVITY_FOR_LOGGING = prepared('activity_for_logging', `
 // Statement 2, one autocommitted statement: the entry, the status change and their audit rows, all
 // or nothing. The activity row is locked first, so calls on one activity queue up here, and the
 // conditions statement 1 checked are checked again on the row as it now is: a cancellation, a new
-// start date or a racing call with the same key (ON CONFLICT) that committed in between inserts
-// nothing, and the caller reads again to say why. The latest-entry pointer is not set here: the
+// start date, a racing call with the same key (ON CONFLICT) or a submission of the year's annual
+// report that committed in between inserts nothing, and the caller reads again to say why. The
+// reporting lock (reporting_period_locked_for_write, src/reporting/reporting-lock.ts) is taken on the
+// plan row after the activity's, and decides on what committed until then: a submission racing this
+// statement either waits for it and has the entry in its snapshot, or has committed and refuses it. The latest-entry pointer is not set here: the
 // trigger progress_entries_latest_pointer moves it (migrations/1764600000000-LatestProgressOnInsert.ts).
 // The audit rows carry what AuditService.record() writes for the same change: camelCase keys, the
 // entry's columns as the entity holds them, loggedAt as Date.toISOString() gives it (milliseconds,
@@ -74,6 +82,7 @@ const APPEND_ENTRY = prepared('append_progress_entry', `
            (plan_id, activity_id, reported_on, percent_complete, status, participants_reached, spent, note, idempotency_key, logged_by)
     SELECT a.plan_id, a.id, $3::date, $4::smallint, coalesce($5::text, a.status), $6::int, $7::bigint, $8::text, $9::text, $10::uuid
       FROM activity a
+     WHERE NOT ${lockedForWriteSql('a.plan_id', '$3')}
         ON CONFLICT (activity_id, idempotency_key) DO NOTHING
     RETURNING id, plan_id, activity_id, reported_on, percent_complete, status, participants_reached,
               spent, note, idempotency_key, logged_by, logged_at
@@ -107,14 +116,15 @@ const APPEND_ENTRY = prepared('append_progress_entry', `
 export class ProgressRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  async activityForLogging(activityId: string, idempotencyKey: string | null): Promise<ActivityForLogging | null> {
-    const [row]: ActivityForLoggingRow[] = await this.dataSource.query(ACTIVITY_FOR_LOGGING, [activityId, idempotencyKey]);
+  async activityForLogging(activityId: string, idempotencyKey: string | null, reportedOn: string): Promise<ActivityForLogging | null> {
+    const [row]: ActivityForLoggingRow[] = await this.dataSource.query(ACTIVITY_FOR_LOGGING, [activityId, idempotencyKey, reportedOn]);
     if (!row) return null;
     return {
       planId: row.activity_plan_id,
       status: row.activity_status,
       startDate: row.activity_start_date,
       areaSecretariatId: row.area_secretariat_id,
+      periodLocked: row.period_locked,
       previous: row.id === null ? null : toProgressEntryEntity({ ...row, id: row.id }),
     };
   }

@@ -4,6 +4,7 @@ import type { AuthUser } from '../auth/auth-user.js';
 import { todayUtc } from '../common/clock.js';
 import { BadInputError, ConflictError, NotFoundError } from '../common/errors.js';
 import { optionalText, requireIntRange, requireNonNegative, requireUuid } from '../common/validate.js';
+import { ReportingPeriodLockedError } from '../reporting/reporting-lock.js';
 import type { LogProgressInput } from './dto/log-progress.input.js';
 import type { ProgressEntryEntity } from './progress-entry.entity.js';
 import { requireLoggable, requireNotTooFarAhead } from './progress-rules.js';
@@ -12,7 +13,7 @@ import { type NewProgressEntry, ProgressRepository } from './progress.repository
 /**
  * How often logProgress reads again after its insert was refused. Each refusal means a change
  * committed between the read and the insert (a racing call with the same key, a cancellation, a new
- * start date), and the next read explains it; only a row that keeps changing gets this far.
+ * start date, a submitted annual report), and the next read explains it; only a row that keeps changing gets this far.
  */
 const MAX_ATTEMPTS = 3;
 
@@ -45,13 +46,14 @@ export class ProgressService {
     requireNotTooFarAhead(input.reportedOn, todayUtc());
 
     for (let attempt = 1; ; attempt++) {
-      const activity = await this.progress.activityForLogging(activityId, key);
+      const activity = await this.progress.activityForLogging(activityId, key, input.reportedOn);
       if (!activity || !this.access.canReadPlan(auth, { id: activity.planId, areaSecretariatId: activity.areaSecretariatId })) {
         throw new NotFoundError('Activity', input.activityId, 'activityId');
       }
       this.access.requireEditPlanContent(auth, activity.planId);
       if (activity.previous) return activity.previous;
       requireLoggable(activity, input.reportedOn);
+      if (activity.periodLocked) throw new ReportingPeriodLockedError('reportedOn', input.reportedOn);
 
       const entry: NewProgressEntry = {
         activityId,
