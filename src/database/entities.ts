@@ -2,6 +2,7 @@ import { ActivityGoalLinkEntity } from '../activities/activity-goal-link.entity.
 import { ActivityEntity } from '../activities/activity.entity.js';
 import { AuditEventEntity } from '../audit/audit-event.entity.js';
 import { GoalEntity } from '../goals/goal.entity.js';
+import { IndicatorRevisionEntity } from '../indicators/indicator-revision.entity.js';
 import { IndicatorEntity } from '../indicators/indicator.entity.js';
 import { MeasurementEntity } from '../indicators/measurement.entity.js';
 import { PlanHousingOrganisationEntity } from '../plans/plan-housing-organisation.entity.js';
@@ -25,6 +26,7 @@ export const entities = [
   PlanHousingOrganisationEntity,
   GoalEntity,
   IndicatorEntity,
+  IndicatorRevisionEntity,
   MeasurementEntity,
   ActivityEntity,
   ActivityGoalLinkEntity,

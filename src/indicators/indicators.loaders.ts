@@ -3,6 +3,7 @@ import DataLoader from 'dataloader';
 import { EntityRows } from '../database/entity-rows.js';
 import { DataSource, In } from 'typeorm';
 import { rowsById, groupBy, groupedBy, RequestLoaders } from '../graphql/request-loaders.js';
+import { IndicatorRevisionEntity } from './indicator-revision.entity.js';
 import { IndicatorEntity } from './indicator.entity.js';
 import { MeasurementEntity } from './measurement.entity.js';
 
@@ -50,6 +51,21 @@ export class IndicatorsLoaders {
       'measurement',
       () =>
         rowsById(this.dataSource, MeasurementEntity),
+    );
+  }
+
+  /** Oldest first. */
+  revisionsByIndicator(loaders: RequestLoaders) {
+    return loaders.get(
+      'revisionsByIndicator',
+      () =>
+        new DataLoader<string, IndicatorRevisionEntity[]>(async (indicatorIds) => {
+          const rows = await this.dataSource.manager.find(IndicatorRevisionEntity, {
+            where: { indicatorId: In([...indicatorIds]) },
+            order: { at: 'ASC', id: 'ASC' },
+          });
+          return groupBy(indicatorIds, rows, (r) => r.indicatorId);
+        }),
     );
   }
 }

@@ -4,6 +4,7 @@ import { AuthModule } from '../auth/auth.module.js';
 import { GoalsModule } from '../goals/goals.module.js';
 import { UsersModule } from '../users/users.module.js';
 import { GoalIndicatorsResolver } from './goal-indicators.resolver.js';
+import { IndicatorRevisionResolver } from './indicator-revision.resolver.js';
 import { IndicatorsLoaders } from './indicators.loaders.js';
 import { IndicatorsResolver } from './indicators.resolver.js';
 import { IndicatorsService } from './indicators.service.js';
@@ -11,7 +12,7 @@ import { MeasurementResolver } from './measurement.resolver.js';
 
 @Module({
   imports: [AuthModule, AuditModule, GoalsModule, UsersModule],
-  providers: [IndicatorsService, IndicatorsLoaders, IndicatorsResolver, GoalIndicatorsResolver, MeasurementResolver],
+  providers: [IndicatorsService, IndicatorsLoaders, IndicatorsResolver, GoalIndicatorsResolver, MeasurementResolver, IndicatorRevisionResolver],
   exports: [IndicatorsLoaders],
 })
 export class IndicatorsModule {}

@@ -5,6 +5,8 @@ import { GoalModel, toGoalModel } from '../goals/goal.model.js';
 import { GoalsLoaders } from '../goals/goals.loaders.js';
 import { CreateIndicatorInput } from './dto/create-indicator.input.js';
 import { RecordMeasurementInput } from './dto/record-measurement.input.js';
+import { UpdateIndicatorInput } from './dto/update-indicator.input.js';
+import { IndicatorRevisionModel, toIndicatorRevisionModel } from './indicator-revision.model.js';
 import { IndicatorModel, toIndicatorModel } from './indicator.model.js';
 import { IndicatorsLoaders } from './indicators.loaders.js';
 import { IndicatorsService } from './indicators.service.js';
@@ -24,6 +26,13 @@ export class IndicatorsResolver {
     return toIndicatorModel(await this.indicators.createIndicator(auth, input));
   }
 
+  @Mutation(() => IndicatorModel, {
+    description: 'ADMIN, the plan’s project secretariat; a change is kept as a revision with its reason. The direction never changes',
+  })
+  async updateIndicator(@CurrentUser() auth: AuthUser, @Args('input') input: UpdateIndicatorInput): Promise<IndicatorModel> {
+    return toIndicatorModel(await this.indicators.updateIndicator(auth, input));
+  }
+
   @Mutation(() => MeasurementModel, { description: 'ADMIN, the plan’s project secretariat; appended, never edited' })
   async recordMeasurement(@CurrentUser() auth: AuthUser, @Args('input') input: RecordMeasurementInput): Promise<MeasurementModel> {
     return toMeasurementModel(await this.indicators.recordMeasurement(auth, input));
@@ -37,5 +46,10 @@ export class IndicatorsResolver {
   @ResolveField(() => [MeasurementModel], { description: 'Oldest first' })
   async measurements(indicator: IndicatorModel, _args: unknown, { loaders }: GraphQLContext): Promise<MeasurementModel[]> {
     return (await this.indicatorLoaders.measurementsByIndicator(loaders).load(indicator.id)).map(toMeasurementModel);
+  }
+
+  @ResolveField(() => [IndicatorRevisionModel], { description: 'Every change of its definition, oldest first' })
+  async revisions(indicator: IndicatorModel, _args: unknown, { loaders }: GraphQLContext): Promise<IndicatorRevisionModel[]> {
+    return (await this.indicatorLoaders.revisionsByIndicator(loaders).load(indicator.id)).map(toIndicatorRevisionModel);
   }
 }
