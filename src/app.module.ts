@@ -20,6 +20,7 @@ import { IndicatorsModule } from './indicators/indicators.module.js';
 import { PlansModule } from './plans/plans.module.js';
 import { ProgressModule } from './progress/progress.module.js';
 import { RegistryModule } from './registry/registry.module.js';
+import { ReportingModule } from './reporting/reporting.module.js';
 import { RollupsModule } from './rollups/rollups.module.js';
 import { UsersModule } from './users/users.module.js';
 
@@ -46,6 +47,7 @@ export class AppModule {
         ActivitiesModule,
         ProgressModule,
         RollupsModule,
+        ReportingModule,
         AuditQueryModule,
       ],
       controllers: [HealthController],

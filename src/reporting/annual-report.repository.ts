@@ -1,0 +1,213 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import { readRows } from '../database/read-rows.js';
+import { ON_TRACK_MARGIN, ON_TRACK_SLACK } from '../rollups/rollup-rules.js';
+import type { AnnualReportFigures } from './annual-report-figures.js';
+import { milestoneColumns } from './milestone.row.js';
+import { periodColumns, type ReportingPeriodRow } from './reporting-period.row.js';
+
+/**
+ * The annual report of plan $1 for year $2 as one JSON document (AnnualReportFigures), computed as of
+ * the period's end E, from its start S (DOMAIN.md, "The report's figures"); $3 is today, for the
+ * milestones' isOverdue. One expression, so that a live report and the snapshot a submission stores
+ * are the same computation:
+ *
+ * - indicators: every indicator of the plan, goals in tree order (depth first, siblings by creation),
+ *   then by the indicator's creation; the latest measurement with measuredOn ≤ E (by measuredOn, then
+ *   when it was recorded: one backward scan of measurements_indicator_idx each), and attainment and
+ *   status by the roll-up rules (rollups.repository.ts, indicatorFiguresCte) with E in place of today;
+ * - activities: the non-cancelled ones whose period meets [S, E], by creation; the latest entry with
+ *   reportedOn ≤ E and the latest with reportedOn < S (by reportedOn, then when it was logged: one
+ *   probe of progress_entries_latest_idx each), and the entries in [S, E] counted;
+ * - finances: the plan's grant and co-financing, and the activities' sums;
+ * - milestones: those due in year $2 + 1, by due date, then title.
+ *
+ * Its cost grows with the plan's size only in rows, never in statements.
+ */
+const LIVE_REPORT = `(WITH RECURSIVE
+  period AS (
+    SELECT l.start_date, l.end_date FROM plan_reporting_periods l WHERE l.plan_id = $1::uuid AND l.year = $2::int
+  ),
+  sibling_order AS (
+    SELECT g.id, g.parent_id, row_number() OVER (PARTITION BY g.parent_id ORDER BY g.created_at, g.id)::int AS ordinal
+      FROM goals g
+     WHERE g.plan_id = $1::uuid
+  ),
+  goal_order (id, path) AS (
+    SELECT s.id, ARRAY[s.ordinal] FROM sibling_order s WHERE s.parent_id IS NULL
+    UNION ALL
+    SELECT s.id, o.path || s.ordinal FROM goal_order o JOIN sibling_order s ON s.parent_id = o.id
+  ),
+  indicator_rows AS (
+    SELECT i.id, i.goal_id, i.name, i.unit, i.direction, i.baseline, i.baseline_date, i.target, i.target_date,
+           i.created_at, o.path, latest.value, latest.measured_on, calc.attainment,
+           CASE
+             WHEN i.baseline IS NULL THEN 'NO_BASELINE'
+             WHEN latest.measured_on IS NULL THEN 'NO_DATA'
+             WHEN calc.attainment >= calc.elapsed - ${ON_TRACK_MARGIN}::float8 - ${ON_TRACK_SLACK}::float8 THEN 'ON_TRACK'
+             ELSE 'OFF_TRACK'
+           END AS status
+      FROM indicators i
+      JOIN goal_order o ON o.id = i.goal_id
+     CROSS JOIN period pe
+      LEFT JOIN LATERAL (
+        SELECT m.value, m.measured_on
+          FROM measurements m
+         WHERE m.indicator_id = i.id AND m.measured_on <= pe.end_date
+         ORDER BY m.measured_on DESC, m.recorded_at DESC, m.id DESC
+         LIMIT 1
+      ) latest ON true
+     CROSS JOIN LATERAL (
+        SELECT
+          CASE
+            WHEN i.baseline IS NULL OR latest.measured_on IS NULL THEN NULL
+            WHEN i.target = i.baseline THEN
+              CASE WHEN (i.direction = 'INCREASE' AND latest.value >= i.target)
+                     OR (i.direction = 'DECREASE' AND latest.value <= i.target)
+                   THEN 1::float8 ELSE 0::float8 END
+            ELSE least(1::float8, greatest(0::float8, (latest.value - i.baseline) / (i.target - i.baseline)))
+          END AS attainment,
+          CASE
+            WHEN i.baseline_date IS NULL THEN 1::float8
+            WHEN i.target_date = i.baseline_date THEN
+              CASE WHEN pe.end_date >= i.target_date THEN 1::float8 ELSE 0::float8 END
+            ELSE least(1::float8, greatest(0::float8,
+                   (pe.end_date - i.baseline_date)::float8 / (i.target_date - i.baseline_date)::float8))
+          END AS elapsed
+      ) calc
+     WHERE i.plan_id = $1::uuid
+  ),
+  activity_rows AS (
+    SELECT a.id, a.title, a.responsible_party, a.focus_area_id, a.budget, a.created_at,
+           at_end.percent_complete::float8 AS progress,
+           coalesce(at_end.spent, 0) AS spent,
+           at_end.participants_reached,
+           coalesce(at_end.spent, 0) - coalesce(before_start.spent, 0) AS spent_in_year,
+           (SELECT count(*) FROM progress_entries e
+             WHERE e.activity_id = a.id AND e.reported_on BETWEEN pe.start_date AND pe.end_date)::int AS entries_in_year
+      FROM activities a
+     CROSS JOIN period pe
+      LEFT JOIN LATERAL (
+        SELECT e.percent_complete, e.spent, e.participants_reached
+          FROM progress_entries e
+         WHERE e.activity_id = a.id AND e.reported_on <= pe.end_date
+         ORDER BY e.reported_on DESC, e.logged_at DESC, e.id DESC
+         LIMIT 1
+      ) at_end ON true
+      LEFT JOIN LATERAL (
+        SELECT e.spent
+          FROM progress_entries e
+         WHERE e.activity_id = a.id AND e.reported_on < pe.start_date
+         ORDER BY e.reported_on DESC, e.logged_at DESC, e.id DESC
+         LIMIT 1
+      ) before_start ON true
+     WHERE a.plan_id = $1::uuid AND a.status <> 'CANCELLED'
+       AND a.start_date <= pe.end_date AND a.end_date >= pe.start_date
+  ),
+  milestone_rows AS (
+    SELECT ${milestoneColumns('$3')}
+      FROM milestones m
+     WHERE m.plan_id = $1::uuid
+       AND m.due_date BETWEEN make_date($2::int + 1, 1, 1) AND make_date($2::int + 1, 12, 31)
+  )
+  SELECT json_build_object(
+    'asOf', (SELECT end_date FROM period),
+    'indicators', (SELECT coalesce(json_agg(json_build_object(
+        'indicatorId', id, 'goalId', goal_id, 'name', name, 'unit', unit, 'direction', direction,
+        'baseline', baseline, 'baselineDate', baseline_date, 'target', target, 'targetDate', target_date,
+        'value', value, 'measuredOn', measured_on, 'attainment', attainment, 'status', status)
+        ORDER BY path, created_at, id), '[]'::json) FROM indicator_rows),
+    'activities', (SELECT coalesce(json_agg(json_build_object(
+        'activityId', id, 'title', title, 'responsibleParty', responsible_party, 'focusAreaId', focus_area_id,
+        'budget', budget::text, 'progress', progress, 'spent', spent::text, 'spentInYear', spent_in_year::text,
+        'participantsReached', participants_reached, 'entriesInYear', entries_in_year)
+        ORDER BY created_at, id), '[]'::json) FROM activity_rows),
+    'finances', (SELECT json_build_object(
+        'lbfGrant', p.lbf_grant::text, 'localCofinancing', p.local_cofinancing::text,
+        'budget', coalesce(t.budget, 0)::text, 'spent', coalesce(t.spent, 0)::text, 'spentInYear', coalesce(t.spent_in_year, 0)::text)
+        FROM plans p
+        CROSS JOIN (SELECT sum(budget) AS budget, sum(spent) AS spent, sum(spent_in_year) AS spent_in_year FROM activity_rows) t
+       WHERE p.id = $1::uuid),
+    'milestones', (SELECT coalesce(json_agg(json_build_object(
+        'id', id, 'title', title, 'dueDate', due_date, 'completedOn', completed_on,
+        'activityId', activity_id, 'goalId', goal_id, 'isOverdue', is_overdue)
+        ORDER BY due_date, title, id), '[]'::json) FROM milestone_rows)
+  ))`;
+
+/**
+ * annualReport's one statement: the period with its latest submission and, by status, either the
+ * figures that submission stored or the live ones (a CASE branch not taken is never computed).
+ * $1 plan, $2 year, $3 today.
+ */
+const ANNUAL_REPORT = `
+  SELECT ${periodColumns('$3')},
+         s.comment, s.indicator_comments,
+         CASE WHEN l.status IN ('SUBMITTED', 'APPROVED') THEN s.report END AS stored_report,
+         CASE WHEN l.status IN ('SUBMITTED', 'APPROVED') THEN NULL ELSE ${LIVE_REPORT} END AS live_report
+    FROM plan_reporting_periods l
+    LEFT JOIN reporting_submissions s ON s.id = l.submission_id
+   WHERE l.plan_id = $1::uuid AND l.year = $2::int`;
+
+/** The submission with the report as computed now. $1 plan, $2 year, $3 today, $4 user, $5 comment, $6 indicator comments. */
+const INSERT_SUBMISSION = `
+  INSERT INTO reporting_submissions (plan_id, year, submitted_by, comment, indicator_comments, report)
+  SELECT $1::uuid, $2::int, $4::uuid, $5::text, $6::jsonb, ${LIVE_REPORT}::jsonb
+  RETURNING id, submitted_at, report`;
+
+interface AnnualReportRow extends ReportingPeriodRow {
+  comment: string | null;
+  indicator_comments: Record<string, string> | null;
+  stored_report: AnnualReportFigures | null;
+  live_report: AnnualReportFigures | null;
+}
+
+export interface StoredOrLiveReport {
+  period: ReportingPeriodRow;
+  figures: AnnualReportFigures;
+  /** The period's latest submission; null if it was never submitted. */
+  submission: { comment: string | null; indicatorComments: Record<string, string> } | null;
+}
+
+export interface NewSubmission {
+  planId: string;
+  year: number;
+  today: string;
+  submittedBy: string;
+  comment: string | null;
+  indicatorComments: Record<string, string>;
+}
+
+/** The annual report's SQL: the read (stored or live) and the snapshot a submission stores. */
+@Injectable()
+export class AnnualReportRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** Null when the year is not one of the plan's. */
+  async report(planId: string, year: number, today: string): Promise<StoredOrLiveReport | null> {
+    const [row] = await readRows<AnnualReportRow>(this.dataSource, ANNUAL_REPORT, [planId, year, today]);
+    if (!row) return null;
+    const { comment, indicator_comments, stored_report, live_report, ...period } = row;
+    return {
+      period,
+      figures: (stored_report ?? live_report)!,
+      submission: row.submitted_at === null ? null : { comment, indicatorComments: indicator_comments ?? {} },
+    };
+  }
+
+  /**
+   * Stores a submission with the report computed in the same statement. `m` is the submitting
+   * transaction, which holds the plan row FOR UPDATE: every write dated in the period that committed
+   * before is in the figures, and every later one is refused (reporting-lock.ts).
+   */
+  async insertSubmission(m: EntityManager, s: NewSubmission): Promise<{ id: string; submittedAt: Date; report: AnnualReportFigures }> {
+    const [row]: { id: string; submitted_at: Date; report: AnnualReportFigures }[] = await m.query(INSERT_SUBMISSION, [
+      s.planId,
+      s.year,
+      s.today,
+      s.submittedBy,
+      s.comment,
+      JSON.stringify(s.indicatorComments),
+    ]);
+    return { id: row.id, submittedAt: row.submitted_at, report: row.report };
+  }
+}
