@@ -15,8 +15,9 @@ export interface TestApp {
 /**
  * The real app on the test database (a fresh database on the server DATABASE_URL names, or the
  * embedded engine): see tests/setup/global-setup.mjs. Every test file starts its own and stops it.
+ * `poolSize` is the connections to a real server (the embedded engine always uses one).
  */
-export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+export async function startTestApp(env: Record<string, string> = {}, { poolSize = 5 }: { poolSize?: number } = {}): Promise<TestApp> {
   const url = process.env.TEST_DATABASE_URL;
   if (!url) throw new Error('TEST_DATABASE_URL is not set: run the tests through `npm test`');
   const config = loadConfig({
@@ -29,7 +30,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     ...env,
   });
   const server = await startServer(config, {
-    database: { url, embedded: process.env.TEST_DATABASE_EMBEDDED === 'true', poolSize: 5 },
+    database: { url, embedded: process.env.TEST_DATABASE_EMBEDDED === 'true', poolSize },
     logger: ['error'],
   });
   const client = new GraphQLClient(server.url);
