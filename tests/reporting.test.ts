@@ -1,5 +1,6 @@
 import pg from 'pg';
 import { todayUtc } from '../src/common/clock.js';
+import { reportingPeriods } from '../src/reporting/reporting-periods.js';
 import { createGoal, createIndicator } from './factories/plan.factory.js';
 import { createAreaSecretariat, createPool } from './factories/registry.factory.js';
 import { reportingPlan, THIS_YEAR } from './factories/reporting.factory.js';
@@ -56,6 +57,19 @@ describe('reporting periods', () => {
       { year: Y, startDate: `${Y}-01-01`, endDate: `${Y}-12-31`, dueDate: `${Y + 1}-06-30`, status: 'OPEN' },
       { year: Y + 1, startDate: `${Y + 1}-01-01`, endDate: `${Y + 1}-09-30`, dueDate: `${Y + 2}-06-30`, status: 'OPEN' },
     ]);
+  });
+
+  it('are the periods the period arithmetic gives, for short, leap-day and one-day plans', async () => {
+    for (const [startDate, endDate] of [
+      ['2024-02-29', '2028-02-29'],
+      ['2023-12-31', '2024-01-01'],
+      ['2025-06-30', '2025-06-30'],
+      ['2019-07-01', '2026-06-30'],
+    ]) {
+      const { id } = await plan({ startDate, endDate });
+      const fromSql = (await periods(id)).map(({ year, startDate, endDate, dueDate }: any) => ({ year, startDate, endDate, dueDate }));
+      expect(fromSql).toEqual(reportingPeriods({ startDate, endDate }));
+    }
   });
 
   it('is one period for a plan within one year', async () => {

@@ -43,7 +43,3 @@ export function statusAfter(action: ReportAction): ReportStatus {
   return ReportStatus[action];
 }
 
-/** While SUBMITTED or APPROVED, the report is its stored snapshot and its period is locked. */
-export function isLocked(status: ReportStatus): boolean {
-  return status === ReportStatus.SUBMITTED || status === ReportStatus.APPROVED;
-}
