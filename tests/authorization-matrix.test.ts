@@ -39,6 +39,7 @@ const TABLE = {
   activity:                 ['OK',   'OK',        'OK / NOT_FOUND',        'OK / NOT_FOUND',        'OK / NOT_FOUND',        NO],
   nationalRollup:           ['OK',   'OK',        'FORBIDDEN',             'FORBIDDEN',             'FORBIDDEN',             NO],
   auditEvents:              ['OK',   'OK',        'FORBIDDEN',             'OK / NOT_FOUND',        'FORBIDDEN',             NO],
+  annualReport:             ['OK',   'OK',        'OK / NOT_FOUND',        'OK / NOT_FOUND',        'OK / NOT_FOUND',        NO],
   // Mutation
   login:                    ['OK',   'OK',        'OK',                    'OK',                    'OK',                    'OK'],
   createUser:               ['OK',   'FORBIDDEN', 'FORBIDDEN',             'FORBIDDEN',             'FORBIDDEN',             NO],
@@ -57,6 +58,12 @@ const TABLE = {
   linkActivityToGoal:       ['OK',   'FORBIDDEN', 'FORBIDDEN / NOT_FOUND', 'OK / NOT_FOUND',        'FORBIDDEN / NOT_FOUND', NO],
   unlinkActivityFromGoal:   ['OK',   'FORBIDDEN', 'FORBIDDEN / NOT_FOUND', 'OK / NOT_FOUND',        'FORBIDDEN / NOT_FOUND', NO],
   logProgress:              ['OK',   'FORBIDDEN', 'FORBIDDEN / NOT_FOUND', 'OK / NOT_FOUND',        'FORBIDDEN / NOT_FOUND', NO],
+  submitAnnualReport:       ['OK',   'FORBIDDEN', 'FORBIDDEN / NOT_FOUND', 'OK / NOT_FOUND',        'FORBIDDEN / NOT_FOUND', NO],
+  approveAnnualReport:      ['OK',   'OK',        'FORBIDDEN / NOT_FOUND', 'FORBIDDEN / NOT_FOUND', 'FORBIDDEN / NOT_FOUND', NO],
+  returnAnnualReport:       ['OK',   'OK',        'FORBIDDEN / NOT_FOUND', 'FORBIDDEN / NOT_FOUND', 'FORBIDDEN / NOT_FOUND', NO],
+  createMilestone:          ['OK',   'FORBIDDEN', 'FORBIDDEN / NOT_FOUND', 'OK / NOT_FOUND',        'FORBIDDEN / NOT_FOUND', NO],
+  completeMilestone:        ['OK',   'FORBIDDEN', 'FORBIDDEN / NOT_FOUND', 'OK / NOT_FOUND',        'FORBIDDEN / NOT_FOUND', NO],
+  updateIndicator:          ['OK',   'FORBIDDEN', 'FORBIDDEN / NOT_FOUND', 'OK / NOT_FOUND',        'FORBIDDEN / NOT_FOUND', NO],
 } satisfies Record<string, Row>;
 
 type Operation = keyof typeof TABLE;

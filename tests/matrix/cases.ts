@@ -86,6 +86,24 @@ function missing(expected: string[], actual: string[], what: string): string[] {
 const PLAN_REF = 'id areaSecretariat { id }';
 const sidePlan = ({ world, side }: CellContext) => world.plans[side];
 
+/** An ended reporting year of the cell's plan that no other cell uses. */
+function freshYear(ctx: CellContext): number {
+  const year = ctx.world.reportYears[ctx.side].pop();
+  if (year === undefined) throw new Error('no reporting year left for this side');
+  return year;
+}
+
+/** A fresh year of the cell's plan, submitted by the ADMIN: one that LBF may approve or return. */
+async function submittedYear(ctx: CellContext): Promise<number> {
+  const year = freshYear(ctx);
+  await ctx.client.ok(
+    'mutation($input: SubmitAnnualReportInput!) { submitAnnualReport(input: $input) { status } }',
+    { input: { planId: sidePlan(ctx).planId, year } },
+    ctx.admin,
+  );
+  return year;
+}
+
 /** A fresh activity in the cell's plan, so that a cell that uses one up never disturbs another. */
 async function freshActivity(ctx: CellContext): Promise<string> {
   return (await createActivity(ctx.client, ctx.admin, { planId: sidePlan(ctx).planId })).id;
@@ -175,6 +193,14 @@ export const CASES: Record<string, OperationCase> = {
   nationalRollup: {
     kind: 'Query',
     request: ({ world }) => ({ query: 'query($poolId: ID) { nationalRollup(poolId: $poolId) { planCount } }', variables: { poolId: world.poolId } }),
+  },
+  annualReport: {
+    kind: 'Query',
+    request: (ctx) => ({
+      query: 'query($planId: ID!, $year: Int!) { annualReport(planId: $planId, year: $year) { period { year } asOf } }',
+      variables: { planId: sidePlan(ctx).planId, year: 2024 },
+    }),
+    check: (data) => (data.annualReport.asOf === '2024-12-31' ? [] : [`asOf is ${data.annualReport.asOf}`]),
   },
   auditEvents: {
     kind: 'Query',
@@ -332,6 +358,59 @@ export const CASES: Record<string, OperationCase> = {
     request: (ctx) => ({
       query: 'mutation($input: LogProgressInput!) { logProgress(input: $input) { id } }',
       variables: { input: { activityId: sidePlan(ctx).activityId, reportedOn: todayUtc(), percentComplete: 10 } },
+    }),
+  },
+  submitAnnualReport: {
+    kind: 'Mutation',
+    request: (ctx) => ({
+      query: 'mutation($input: SubmitAnnualReportInput!) { submitAnnualReport(input: $input) { status } }',
+      variables: { input: { planId: sidePlan(ctx).planId, year: freshYear(ctx), comment: 'Årsrapport' } },
+    }),
+    check: (data) => (data.submitAnnualReport.status === 'SUBMITTED' ? [] : [`status is ${data.submitAnnualReport.status}`]),
+  },
+  approveAnnualReport: {
+    kind: 'Mutation',
+    request: async (ctx) => ({
+      query: 'mutation($input: ReviewAnnualReportInput!) { approveAnnualReport(input: $input) { status } }',
+      variables: { input: { planId: sidePlan(ctx).planId, year: await submittedYear(ctx) } },
+    }),
+    check: (data) => (data.approveAnnualReport.status === 'APPROVED' ? [] : [`status is ${data.approveAnnualReport.status}`]),
+  },
+  returnAnnualReport: {
+    kind: 'Mutation',
+    request: async (ctx) => ({
+      query: 'mutation($input: ReviewAnnualReportInput!) { returnAnnualReport(input: $input) { status } }',
+      variables: { input: { planId: sidePlan(ctx).planId, year: await submittedYear(ctx), comment: 'Ret venligst' } },
+    }),
+    check: (data) => (data.returnAnnualReport.status === 'RETURNED' ? [] : [`status is ${data.returnAnnualReport.status}`]),
+  },
+  createMilestone: {
+    kind: 'Mutation',
+    request: (ctx) => ({
+      query: 'mutation($input: CreateMilestoneInput!) { createMilestone(input: $input) { id } }',
+      variables: { input: { planId: sidePlan(ctx).planId, title: unique('Milepæl'), dueDate: '2026-06-30', goalId: sidePlan(ctx).goalId } },
+    }),
+  },
+  completeMilestone: {
+    kind: 'Mutation',
+    // A fresh milestone per cell: a milestone is completed once.
+    request: async (ctx) => {
+      const { createMilestone } = await ctx.client.ok(
+        'mutation($input: CreateMilestoneInput!) { createMilestone(input: $input) { id } }',
+        { input: { planId: sidePlan(ctx).planId, title: unique('Milepæl'), dueDate: '2025-06-30' } },
+        ctx.admin,
+      );
+      return {
+        query: 'mutation($id: ID!, $completedOn: Date!) { completeMilestone(id: $id, completedOn: $completedOn) { completedOn } }',
+        variables: { id: createMilestone.id, completedOn: '2025-06-15' },
+      };
+    },
+  },
+  updateIndicator: {
+    kind: 'Mutation',
+    request: (ctx) => ({
+      query: 'mutation($input: UpdateIndicatorInput!) { updateIndicator(input: $input) { id } }',
+      variables: { input: { id: sidePlan(ctx).indicatorId, reason: 'Nyt mål', target: 60 + Math.floor(Math.random() * 1000) } },
     }),
   },
 };

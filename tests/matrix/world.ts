@@ -41,6 +41,12 @@ export interface MatrixWorld {
   callers: Record<Caller, { id: string; token: string | undefined; email: string; password: string }>;
   /** Three-digit municipality codes that nobody uses yet, handed out one per createMunicipality cell. */
   freeMunicipalityCodes: string[];
+  /**
+   * Ended reporting years of the own and the foreign plan (which run from 2000), handed out one per
+   * cell of the reporting transitions: a successful transition uses its year up. Years from 2021 on
+   * are left to the cells that log progress and record measurements, which a submitted year would refuse.
+   */
+  reportYears: Record<Side, number[]>;
 }
 
 async function user(client: GraphQLClient, admin: string, role: string, scope: Record<string, string> = {}) {
@@ -69,8 +75,8 @@ export async function buildMatrixWorld(client: GraphQLClient, admin: string): Pr
   ]);
   const refs = { poolId: pool.id, municipalityId: municipality.id, housingOrganisationIds: [housingOrganisation.id] };
   const [own, foreign, neighbour, unattached] = await Promise.all([
-    createPlan(client, admin, { ...refs, areaSecretariatId: ownSecretariat.id }),
-    createPlan(client, admin, { ...refs, areaSecretariatId: foreignSecretariat.id }),
+    createPlan(client, admin, { ...refs, areaSecretariatId: ownSecretariat.id }, { startDate: '2000-01-01' }),
+    createPlan(client, admin, { ...refs, areaSecretariatId: foreignSecretariat.id }, { startDate: '2000-01-01' }),
     createPlan(client, admin, { ...refs, areaSecretariatId: ownSecretariat.id }),
     createPlan(client, admin, refs),
   ]);
@@ -108,5 +114,10 @@ export async function buildMatrixWorld(client: GraphQLClient, admin: string): Pr
       NO_TOKEN: { ...probe, token: undefined },
     },
     freeMunicipalityCodes,
+    reportYears: { own: years(2000, 2020), foreign: years(2000, 2020) },
   };
+}
+
+function years(first: number, last: number): number[] {
+  return Array.from({ length: last - first + 1 }, (_, i) => first + i);
 }
