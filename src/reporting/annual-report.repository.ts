@@ -148,10 +148,13 @@ const ANNUAL_REPORT = `
     LEFT JOIN reporting_submissions s ON s.id = l.submission_id
    WHERE l.plan_id = $1::uuid AND l.year = $2::int`;
 
-/** The submission with the report as computed now. $1 plan, $2 year, $3 today, $4 user, $5 comment, $6 indicator comments. */
+/**
+ * The submission with the report as computed now. $1 plan, $2 year, $3 today, $4 user, $5 comment,
+ * $6 indicator comments, $7 when (NULL: now; the demo data back-dates its submissions).
+ */
 const INSERT_SUBMISSION = `
-  INSERT INTO reporting_submissions (plan_id, year, submitted_by, comment, indicator_comments, report)
-  SELECT $1::uuid, $2::int, $4::uuid, $5::text, $6::jsonb, ${LIVE_REPORT}::jsonb
+  INSERT INTO reporting_submissions (plan_id, year, submitted_by, comment, indicator_comments, report, submitted_at)
+  SELECT $1::uuid, $2::int, $4::uuid, $5::text, $6::jsonb, ${LIVE_REPORT}::jsonb, coalesce($7::timestamptz, clock_timestamp())
   RETURNING id, submitted_at, report`;
 
 interface AnnualReportRow extends ReportingPeriodRow {
@@ -175,6 +178,33 @@ export interface NewSubmission {
   submittedBy: string;
   comment: string | null;
   indicatorComments: Record<string, string>;
+  /** Default: now. */
+  submittedAt?: string;
+}
+
+export interface StoredSubmission {
+  id: string;
+  submittedAt: Date;
+  report: AnnualReportFigures;
+}
+
+/**
+ * Stores a submission with the report computed in the same statement. `m` is the submitting
+ * transaction, which holds the plan row FOR UPDATE: every write dated in the period that committed
+ * before is in the figures, and every later one is refused (reporting-lock.ts). Also the demo
+ * loader's way to store its submissions, so that they hold exactly what the app would have stored.
+ */
+export async function insertSubmission(m: EntityManager, s: NewSubmission): Promise<StoredSubmission> {
+  const [row]: { id: string; submitted_at: Date; report: AnnualReportFigures }[] = await m.query(INSERT_SUBMISSION, [
+    s.planId,
+    s.year,
+    s.today,
+    s.submittedBy,
+    s.comment,
+    JSON.stringify(s.indicatorComments),
+    s.submittedAt ?? null,
+  ]);
+  return { id: row.id, submittedAt: row.submitted_at, report: row.report };
 }
 
 /** The annual report's SQL: the read (stored or live) and the snapshot a submission stores. */
@@ -194,20 +224,8 @@ export class AnnualReportRepository {
     };
   }
 
-  /**
-   * Stores a submission with the report computed in the same statement. `m` is the submitting
-   * transaction, which holds the plan row FOR UPDATE: every write dated in the period that committed
-   * before is in the figures, and every later one is refused (reporting-lock.ts).
-   */
-  async insertSubmission(m: EntityManager, s: NewSubmission): Promise<{ id: string; submittedAt: Date; report: AnnualReportFigures }> {
-    const [row]: { id: string; submitted_at: Date; report: AnnualReportFigures }[] = await m.query(INSERT_SUBMISSION, [
-      s.planId,
-      s.year,
-      s.today,
-      s.submittedBy,
-      s.comment,
-      JSON.stringify(s.indicatorComments),
-    ]);
-    return { id: row.id, submittedAt: row.submitted_at, report: row.report };
+  /** See insertSubmission. */
+  insertSubmission(m: EntityManager, s: NewSubmission): Promise<StoredSubmission> {
+    return insertSubmission(m, s);
   }
 }
