@@ -286,7 +286,10 @@ describe('locked history', () => {
     await app.client.ok(SUBMIT, { input: { planId, year: 2023 } }, secretariat);
     const [entriesBefore, measurementsBefore] = [await entries(ids.A1), await measurements(ids.iR)];
     for (const date of ['2023-03-01', '2023-07-01', '2023-12-31']) {
-      const logged = expectError(await tryLog(date), 'CONFLICT', 'reportedOn');
+      const refusal = await tryLog(date);
+      // The read that decides already knows: no insert is tried.
+      expect(refusal.statements).toBe(1);
+      const logged = expectError(refusal, 'CONFLICT', 'reportedOn');
       expect(logged.message).toContain('2023');
       expect(logged.extensions!.year).toBe(2023);
       const measured = expectError(await tryMeasure(date), 'CONFLICT', 'measuredOn');
