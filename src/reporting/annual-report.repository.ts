@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { readRows } from '../database/read-rows.js';
-import { ON_TRACK_MARGIN, ON_TRACK_SLACK } from '../rollups/rollup-rules.js';
+import { INDICATOR_STATUS, indicatorCalcJoin } from '../rollups/indicator-status.sql.js';
 import type { AnnualReportFigures } from './annual-report-figures.js';
 import { milestoneColumns } from './milestone.row.js';
 import { periodColumns, type ReportingPeriodRow } from './reporting-period.row.js';
@@ -15,7 +15,7 @@ import { periodColumns, type ReportingPeriodRow } from './reporting-period.row.j
  * - indicators: every indicator of the plan, goals in tree order (depth first, siblings by creation),
  *   then by the indicator's creation; the latest measurement with measuredOn ≤ E (by measuredOn, then
  *   when it was recorded: one backward scan of measurements_indicator_idx each), and attainment and
- *   status by the roll-up rules (rollups.repository.ts, indicatorFiguresCte) with E in place of today;
+ *   status by the roll-up rules (rollups/indicator-status.sql.ts) with E in place of today;
  * - activities: the non-cancelled ones whose period meets [S, E], by creation; the latest entry with
  *   reportedOn ≤ E and the latest with reportedOn < S (by reportedOn, then when it was logged: one
  *   probe of progress_entries_latest_idx each), and the entries in [S, E] counted;
@@ -41,12 +41,7 @@ const LIVE_REPORT = `(WITH RECURSIVE
   indicator_rows AS (
     SELECT i.id, i.goal_id, i.name, i.unit, i.direction, i.baseline, i.baseline_date, i.target, i.target_date,
            i.created_at, o.path, latest.value, latest.measured_on, calc.attainment,
-           CASE
-             WHEN i.baseline IS NULL THEN 'NO_BASELINE'
-             WHEN latest.measured_on IS NULL THEN 'NO_DATA'
-             WHEN calc.attainment >= calc.elapsed - ${ON_TRACK_MARGIN}::float8 - ${ON_TRACK_SLACK}::float8 THEN 'ON_TRACK'
-             ELSE 'OFF_TRACK'
-           END AS status
+           ${INDICATOR_STATUS} AS status
       FROM indicators i
       JOIN goal_order o ON o.id = i.goal_id
      CROSS JOIN period pe
@@ -57,24 +52,7 @@ const LIVE_REPORT = `(WITH RECURSIVE
          ORDER BY m.measured_on DESC, m.recorded_at DESC, m.id DESC
          LIMIT 1
       ) latest ON true
-     CROSS JOIN LATERAL (
-        SELECT
-          CASE
-            WHEN i.baseline IS NULL OR latest.measured_on IS NULL THEN NULL
-            WHEN i.target = i.baseline THEN
-              CASE WHEN (i.direction = 'INCREASE' AND latest.value >= i.target)
-                     OR (i.direction = 'DECREASE' AND latest.value <= i.target)
-                   THEN 1::float8 ELSE 0::float8 END
-            ELSE least(1::float8, greatest(0::float8, (latest.value - i.baseline) / (i.target - i.baseline)))
-          END AS attainment,
-          CASE
-            WHEN i.baseline_date IS NULL THEN 1::float8
-            WHEN i.target_date = i.baseline_date THEN
-              CASE WHEN pe.end_date >= i.target_date THEN 1::float8 ELSE 0::float8 END
-            ELSE least(1::float8, greatest(0::float8,
-                   (pe.end_date - i.baseline_date)::float8 / (i.target_date - i.baseline_date)::float8))
-          END AS elapsed
-      ) calc
+     ${indicatorCalcJoin('pe.end_date')}
      WHERE i.plan_id = $1::uuid
   ),
   activity_rows AS (
