@@ -21,6 +21,7 @@ import { PlansModule } from './plans/plans.module.js';
 import { ProgressModule } from './progress/progress.module.js';
 import { RegistryModule } from './registry/registry.module.js';
 import { RollupsModule } from './rollups/rollups.module.js';
+import { SpreadsheetsModule } from './spreadsheets/spreadsheets.module.js';
 import { UsersModule } from './users/users.module.js';
 
 @Module({})
@@ -47,6 +48,7 @@ export class AppModule {
         ProgressModule,
         RollupsModule,
         AuditQueryModule,
+        SpreadsheetsModule,
       ],
       controllers: [HealthController],
       providers: [

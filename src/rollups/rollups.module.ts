@@ -17,7 +17,7 @@ import { RollupsLoaders } from './rollups.loaders.js';
 import { RollupsRepository } from './rollups.repository.js';
 import { RollupsService } from './rollups.service.js';
 
-/** Reads the domain's tables; nothing imports it. */
+/** Reads the domain's tables; only the spreadsheet exports import it (for the same figures GraphQL gives). */
 @Module({
   imports: [AuthModule, RegistryModule, PlansModule, GoalsModule, IndicatorsModule, ActivitiesModule],
   providers: [
@@ -34,5 +34,6 @@ import { RollupsService } from './rollups.service.js';
     FocusAreaRollupResolver,
     MunicipalityRollupResolver,
   ],
+  exports: [RollupsRepository, RollupsLoaders, RollupsService],
 })
 export class RollupsModule {}
