@@ -9,7 +9,8 @@ import { type Column, header, type Lang, type SheetLayout, type SheetRow } from 
  * carriage return first) is written with a leading apostrophe, as OWASP advises against CSV injection.
  */
 export async function writeCsv<K extends string>(out: Writable, layout: SheetLayout<K>, lang: Lang, rows: Iterable<SheetRow<K>>): Promise<void> {
-  const csv = stringify({ bom: true, record_delimiter: 'windows', header: true, columns: layout.columns.map((c) => header(c, lang)) });
+  // A line break of either kind is quoted, not only the record delimiter (CRLF) itself.
+  const csv = stringify({ bom: true, record_delimiter: 'windows', quoted_match: /[\r\n]/, header: true, columns: layout.columns.map((c) => header(c, lang)) });
   csv.pipe(out);
   for (const row of rows) {
     const record = layout.columns.map((column) => csvValue(column, row[column.key]));
