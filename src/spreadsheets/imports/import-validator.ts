@@ -3,11 +3,9 @@ import {
   isUuid,
   MAX_LONG_TEXT,
   MAX_TEXT,
-  optionalText,
   requireDateOrder,
   requireFinite,
   requireNonNegative,
-  requireText,
 } from '../../common/validate.js';
 import { ACTIVITIES, GOALS, INDICATORS, LINKS } from '../sheets/plan-sheets.js';
 import type { SheetLayout } from '../sheets/sheet-layout.js';
@@ -72,7 +70,7 @@ class Refs {
   private readonly ids = new Map<string, { id: string; row: number }>();
 
   claim(check: RowCheck, id: string): void {
-    const ref = check.rule('ref', () => optionalText('ref', check.raw('ref') ?? null, MAX_TEXT));
+    const ref = check.text('ref', { max: MAX_TEXT });
     if (!ref) return;
     const first = this.ids.get(ref);
     if (first) check.fail('ref', `"${ref}" is already the ref of row ${first.row}: a ref names one row of its sheet`);
@@ -89,7 +87,7 @@ class Refs {
  * Undefined (with the error given) when it names nothing.
  */
 function resolveRef(check: RowCheck, key: string, refs: Refs, existing: (id: string) => boolean, what: string): string | null | undefined {
-  const ref = check.rule(key, () => optionalText(key, check.raw(key) ?? null, MAX_TEXT));
+  const ref = check.text(key, { max: MAX_TEXT });
   if (ref === undefined || ref === null) return ref;
   const inFile = refs.get(ref);
   if (inFile) return inFile;
@@ -129,8 +127,8 @@ function checkGoals(checks: RowCheck[], context: ImportContext, focusArea: Focus
   const rows = new Map<string, NewGoal & { check: RowCheck }>();
   checks.forEach((check, i) => {
     const kind = check.enumValue('kind', Object.values(GoalKind), true);
-    const title = check.required('title') ? check.rule('title', () => requireText('title', check.raw('title') ?? '')) : undefined;
-    const description = check.rule('description', () => optionalText('description', check.raw('description') ?? null, MAX_LONG_TEXT));
+    const title = check.text('title', { required: true, max: MAX_TEXT });
+    const description = check.text('description', { max: MAX_LONG_TEXT });
     const focusAreaId = focusArea(check);
     const parentId = resolveRef(check, 'parentRef', refs, (id) => context.goals.has(id), 'Goals');
     if (kind === GoalKind.OVERALL && parentId) check.fail('parentRef', 'an OVERALL goal (formål) is a root and has no parent');
@@ -185,10 +183,10 @@ function checkIndicators(checks: RowCheck[], context: ImportContext, goalRefs: R
     const id = newId();
     refs.claim(check, id);
     const goalId = check.required('goalRef') ? resolveRef(check, 'goalRef', goalRefs, (g) => context.goals.has(g), 'Goals') : undefined;
-    const name = check.required('name') ? check.rule('name', () => requireText('name', check.raw('name') ?? '')) : undefined;
-    const unit = check.required('unit') ? check.rule('unit', () => requireText('unit', check.raw('unit') ?? '', 50)) : undefined;
+    const name = check.text('name', { required: true, max: MAX_TEXT });
+    const unit = check.text('unit', { required: true, max: 50 });
     const direction = check.enumValue('direction', Object.values(IndicatorDirection), true);
-    const source = check.rule('source', () => optionalText('source', check.raw('source') ?? null, 500));
+    const source = check.text('source', { max: 500 });
     const baseline = check.number('baseline', false);
     const target = check.number('target', true);
     const givenBaselineDate = check.date('baselineDate', false);
@@ -212,9 +210,9 @@ function checkActivities(checks: RowCheck[], context: ImportContext, focusArea: 
   for (const check of checks) {
     const id = newId();
     refs.claim(check, id);
-    const title = check.required('title') ? check.rule('title', () => requireText('title', check.raw('title') ?? '')) : undefined;
-    const description = check.rule('description', () => optionalText('description', check.raw('description') ?? null, MAX_LONG_TEXT));
-    const targetGroup = check.rule('targetGroup', () => optionalText('targetGroup', check.raw('targetGroup') ?? null, 500));
+    const title = check.text('title', { required: true, max: MAX_TEXT });
+    const description = check.text('description', { max: MAX_LONG_TEXT });
+    const targetGroup = check.text('targetGroup', { max: 500 });
     const responsibleParty = check.enumValue('responsibleParty', Object.values(ResponsibleParty), true);
     const status = check.enumValue('status', Object.values(ActivityStatus), false);
     const focusAreaId = focusArea(check);
@@ -247,7 +245,7 @@ function checkLinks(checks: RowCheck[], context: ImportContext, goalRefs: Refs, 
       check.fail('weight', weight <= 0 ? `must be positive, got ${weight}` : `must be at most 1000000, got ${weight}`);
       weight = undefined;
     }
-    const rationale = check.rule('rationale', () => optionalText('rationale', check.raw('rationale') ?? null, MAX_LONG_TEXT));
+    const rationale = check.text('rationale', { max: MAX_LONG_TEXT });
     if (!activityId || !goalId) continue;
     const key = `${activityId}:${goalId}`;
     const first = seen.get(key);

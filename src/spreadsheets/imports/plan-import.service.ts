@@ -14,7 +14,7 @@ import type { ImportContext, ImportPlan } from './import-plan.js';
 import { IMPORT_LAYOUTS, validateImport } from './import-validator.js';
 import type { ImportError } from './row-check.js';
 import { readImportSheets } from './workbook-reader.js';
-import { checkWorkbookZip } from './zip-guard.js';
+import { openWorkbookZip } from './zip-guard.js';
 
 export interface ImportAnswer {
   ok: boolean;
@@ -30,7 +30,7 @@ const INSERT_CHUNK = 500;
  * POST /imports/plans/{planId}: adds a workbook's goals, indicators, activities and links to a plan.
  * Access as for createGoal and the other content mutations (ADMIN and the plan's project
  * secretariat; NOT_FOUND outside scope, FORBIDDEN for its readers). The file is checked as a zip
- * (zip-guard.ts), read as a stream (workbook-reader.ts) and validated whole (import-validator.ts).
+ * (zip-guard.ts), read a row at a time (workbook-reader.ts) and validated whole (import-validator.ts).
  * A dry run stops there. An applied import locks the plan row, as goal tree changes do, validates
  * again against what the plan holds inside the same transaction, and inserts everything with one
  * audit event per object in that transaction: all of it or none.
@@ -49,8 +49,13 @@ export class PlanImportService {
   }
 
   async importWorkbook(auth: AuthUser, plan: PlanEntity, file: Buffer, dryRun: boolean): Promise<ImportAnswer> {
-    await checkWorkbookZip(file);
-    const sheets = await readImportSheets(file, IMPORT_LAYOUTS);
+    const zip = await openWorkbookZip(file);
+    let sheets;
+    try {
+      sheets = await readImportSheets(zip, IMPORT_LAYOUTS);
+    } finally {
+      zip.close();
+    }
     if (dryRun) {
       const { errors, plan: changes } = validateImport(sheets, await this.context(this.dataSource.manager, plan), randomUUID);
       return answer(true, changes, errors);
@@ -99,9 +104,15 @@ export class PlanImportService {
   }
 }
 
+/**
+ * Multi-row INSERTs of INSERT_CHUNK rows. Lists are ordered by created_at (then id), so each row's
+ * created_at is the transaction's start plus its position in microseconds: the plan then lists the
+ * imported objects in the order of the file, as it would had they been created one by one.
+ */
 async function insertChunks<T extends object>(m: EntityManager, entity: new () => T, rows: object[]): Promise<void> {
   for (let start = 0; start < rows.length; start += INSERT_CHUNK) {
-    await m.createQueryBuilder().insert().into(entity).values(rows.slice(start, start + INSERT_CHUNK) as never).updateEntity(false).execute();
+    const chunk = rows.slice(start, start + INSERT_CHUNK).map((row, i) => ({ ...row, createdAt: () => `now() + ${start + i} * interval '1 microsecond'` }));
+    await m.createQueryBuilder().insert().into(entity).values(chunk as never).updateEntity(false).execute();
   }
 }
 

@@ -1,4 +1,5 @@
 import { BadInputError } from '../../common/errors.js';
+import { optionalText, requireText } from '../../common/validate.js';
 import { isIsoDate } from '../../graphql/scalars/date.scalar.js';
 import { header } from '../sheets/sheet-layout.js';
 import type { SheetLayout } from '../sheets/sheet-layout.js';
@@ -86,6 +87,17 @@ export class RowCheck {
       default:
         return undefined;
     }
+  }
+
+  /**
+   * Text through the domain's own check: requireText (required) or optionalText, with the field's
+   * limit. Undefined when the cell is missing, unreadable or refused (its error given).
+   */
+  text(key: string, { required = false, max }: { required?: boolean; max: number }): string | null | undefined {
+    if (required && !this.required(key)) return undefined;
+    const raw = this.raw(key);
+    if (raw === undefined) return undefined;
+    return required ? this.rule(key, () => requireText(key, raw ?? '', max)) : this.rule(key, () => optionalText(key, raw, max));
   }
 
   isEmpty(key: string): boolean {

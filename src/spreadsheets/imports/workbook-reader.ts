@@ -1,8 +1,9 @@
 import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
-import { notAWorkbook, tooLarge } from '../http/http-refusal.js';
+import { HttpRefusal, notAWorkbook, tooLarge } from '../http/http-refusal.js';
 import { type Lang, type SheetLayout, sheetName } from '../sheets/sheet-layout.js';
 import { type ImportCell, toImportCell } from './import-cells.js';
+import type { WorkbookZip } from './zip-guard.js';
 
 /** Rows of data a sheet may have (beyond its header row). */
 export const MAX_ROWS_PER_SHEET = 5_000;
@@ -26,34 +27,63 @@ export interface ImportSheet {
 }
 
 /**
- * Reads the sheets named by `layouts` (by their English or Danish name, case and spaces aside) with
- * exceljs's streaming reader: rows arrive one at a time and only the cells of known columns are kept,
- * so a sheet with a million empty styled rows costs time, not memory (and empty rows are skipped).
- * Styles are not read at all. More than MAX_ROWS_PER_SHEET rows of data in a sheet stop the read
- * at once with 413. Other sheets are skipped unread. The file has passed checkWorkbookZip.
+ * The parts of exceljs's streaming WorkbookReader that this reader drives itself. exceljs reads an
+ * archive through unzipper's scan of local headers, which stops early on archives with data
+ * descriptors (what exceljs itself and many other writers produce) and bypasses the zip's central
+ * directory that zip-guard.ts checked. So the entries come from yauzl instead, in the order the
+ * parser needs (relationships, workbook, shared strings, then sheets), and are handed to the same
+ * XML parsers exceljs uses. These are internal methods of exceljs 4.4 (pinned in package.json;
+ * tests/spreadsheets-import.test.ts covers them).
  */
-export async function readImportSheets(file: Buffer, layouts: readonly SheetLayout[]): Promise<Map<string, ImportSheet>> {
+interface ExcelJsReaderParts {
+  _parseRels(stream: Readable): Promise<void>;
+  _parseWorkbook(stream: Readable): Promise<void>;
+  _parseSharedStrings(stream: Readable): AsyncGenerator<unknown>;
+  _parseWorksheet(stream: Readable, sheetNo: string): Generator<{ eventType: string; value: AsyncIterable<ExcelJS.Row> }>;
+  model?: { sheets?: { name: string; rId: string }[] };
+  workbookRels?: { Id: string; Target: string }[];
+}
+
+/**
+ * Reads the sheets named by `layouts` (by their English or Danish name, case and spaces aside) from
+ * a checked archive: rows arrive one at a time and only the cells of known columns are kept, so a
+ * sheet with a million empty styled rows costs time, not memory (and empty rows are skipped). Styles
+ * are not read at all. More than MAX_ROWS_PER_SHEET rows of data in a sheet stop the read at once
+ * with 413. Other sheets are never parsed.
+ */
+export async function readImportSheets(zip: WorkbookZip, layouts: readonly SheetLayout[]): Promise<Map<string, ImportSheet>> {
   const byName = new Map<string, { layout: SheetLayout; lang: Lang }>();
   for (const layout of layouts) {
     for (const lang of ['en', 'da'] as const) byName.set(normalise(sheetName(layout, lang)), { layout, lang });
   }
-  const found = new Map<string, ImportSheet>();
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([file]), {
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([]), {
     sharedStrings: 'cache',
     styles: 'ignore',
     hyperlinks: 'ignore',
     worksheets: 'emit',
     entries: 'ignore',
-  });
+  }) as unknown as ExcelJsReaderParts;
+  const part = (name: string) => zip.entries.get(name);
+  const found = new Map<string, ImportSheet>();
   try {
-    for await (const worksheet of reader) {
-      const name = (worksheet as unknown as { name: string }).name;
-      const known = byName.get(normalise(name));
+    const rels = part('xl/_rels/workbook.xml.rels');
+    if (!rels) throw notAWorkbook('The workbook has no xl/_rels/workbook.xml.rels: it is not an .xlsx workbook');
+    await reader._parseRels(await zip.open(rels));
+    await reader._parseWorkbook(await zip.open(part('xl/workbook.xml')!));
+    const sharedStrings = part('xl/sharedStrings.xml');
+    if (sharedStrings) for await (const _ of reader._parseSharedStrings(await zip.open(sharedStrings)));
+    for (const sheet of reader.model?.sheets ?? []) {
+      const known = byName.get(normalise(sheet.name));
       if (!known || found.has(known.layout.name)) continue;
-      found.set(known.layout.name, await readSheet(worksheet as unknown as AsyncIterable<ExcelJS.Row>, name, known.layout, known.lang));
+      const target = reader.workbookRels?.find((rel) => rel.Id === sheet.rId)?.Target;
+      const entry = target ? part(target.startsWith('/') ? target.slice(1) : `xl/${target}`) : undefined;
+      if (!entry) throw notAWorkbook(`The workbook names a sheet ${sheet.name} that it does not hold`);
+      for (const { value: rows } of reader._parseWorksheet(await zip.open(entry), '0')) {
+        found.set(known.layout.name, await readSheet(rows, sheet.name, known.layout, known.lang));
+      }
     }
   } catch (error) {
-    if (error instanceof Error && 'status' in error) throw error;
+    if (error instanceof HttpRefusal) throw error;
     throw notAWorkbook(`The workbook cannot be read: ${error instanceof Error ? error.message : String(error)}`);
   }
   return found;
