@@ -62,7 +62,13 @@ export function validateImport(sheets: Map<string, ImportSheet>, context: Import
   if (sheets.size === 0) {
     errors.push({ sheet: '', row: 0, column: '', message: 'The workbook has none of the sheets Goals, Indicators, Activities and Links (Mål, Indikatorer, Aktiviteter, Koblinger)' });
   }
-  return { errors, plan: { goals: goals.rows, indicators, activities: activities.rows, links } };
+  return { errors: bySheetAndRow(errors), plan: { goals: goals.rows, indicators, activities: activities.rows, links } };
+}
+
+/** Errors sheet by sheet (in the order checked), each sheet's by row; a row's in column order as found. */
+function bySheetAndRow(errors: ImportError[]): ImportError[] {
+  const sheets = [...new Set(errors.map((e) => e.sheet))];
+  return sheets.flatMap((sheet) => errors.filter((e) => e.sheet === sheet).sort((a, b) => a.row - b.row));
 }
 
 /** Refs of one sheet: each names the id its row gets. Duplicates are an error on the later row. */
