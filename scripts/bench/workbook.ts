@@ -71,10 +71,10 @@ async function statementsOf(path: string, token: (app: AppProcess) => Promise<st
   try {
     const t = await token(app);
     await download(app, path, t);
-    const before = readFileSync(app.logFile, 'utf8').split('query:').length;
+    const before = readFileSync(app.logFile, 'utf8').split('[sql] ').length;
     await download(app, path, t);
     await new Promise((r) => setTimeout(r, 300));
-    return readFileSync(app.logFile, 'utf8').split('query:').length - before;
+    return readFileSync(app.logFile, 'utf8').split('[sql] ').length - before;
   } finally {
     await app.stop();
   }

@@ -3,25 +3,26 @@ import { ActivitiesLoaders } from '../../activities/activities.loaders.js';
 import type { AuthUser } from '../../auth/auth-user.js';
 import { RequestLoaders } from '../../graphql/request-loaders.js';
 import { RegistryLoaders } from '../../registry/registry.loaders.js';
-import { RollupsLoaders } from '../../rollups/rollups.loaders.js';
+import { RollupsExportReads } from '../../rollups/rollups.repository.js';
 import { RollupsService, type ScopedPortfolio } from '../../rollups/rollups.service.js';
 import { FOCUS_AREAS, MUNICIPALITIES, PLANS, PORTFOLIO_ACTIVITIES } from '../sheets/portfolio-sheets.js';
 import type { WorkbookStream } from './workbook-writer.js';
-import { PortfolioPlansRepository } from './portfolio-plans.repository.js';
+import { PortfolioPlansRepository, readAhead } from './portfolio-plans.repository.js';
 
 /**
  * The national (LBF) and area secretariat workbooks: Plans, FocusAreas, Municipalities, Activities.
  * Access and the portfolio figures come from RollupsService, exactly as nationalRollup and
  * AreaSecretariat.rollup compute them (the caller's scope is in its filter); the plans are then read
- * page by page in that same filter, each page's figures through the roll-up loaders GraphQL uses
- * (one statement a page), and written as they come, so memory holds one page however many plans
- * there are. Statements: the roll-up, the plans needing attention, and per pass a few per page.
+ * page by page in that same filter, each page's roll-ups and activity figures from the roll-up SQL
+ * GraphQL uses (RollupsExportReads: planFigures' own CTEs, one statement a page), and written as
+ * they come, so memory holds one page however many plans there are. Statements: the roll-up, the
+ * plans needing attention, then per page of PLAN_PAGE_SIZE plans two (Plans) and three (Activities).
  */
 @Injectable()
 export class PortfolioExportService {
   constructor(
     private readonly rollups: RollupsService,
-    private readonly rollupsLoaders: RollupsLoaders,
+    private readonly figures: RollupsExportReads,
     private readonly plans: PortfolioPlansRepository,
     private readonly activitiesLoaders: ActivitiesLoaders,
     private readonly registryLoaders: RegistryLoaders,
@@ -38,19 +39,25 @@ export class PortfolioExportService {
   }
 
   async write(portfolio: ScopedPortfolio, book: WorkbookStream): Promise<void> {
-    const needsAttention = new Set(await this.rollups.plansNeedingAttention(portfolio));
+    const attention = this.rollups.plansNeedingAttention(portfolio);
+    attention.catch(() => undefined); // awaited below, after the first page has been asked for
+    const { today } = portfolio;
     const registry = new RequestLoaders();
 
     const plans = book.sheet(PLANS);
-    for await (const page of this.plans.pages(portfolio.filter)) {
-      const loaders = new RequestLoaders();
+    const planPages = readAhead(this.plans.pages(portfolio.filter), async (page) => {
       const [figures, pools, municipalities] = await Promise.all([
-        Promise.all(page.map((plan) => this.rollupsLoaders.planRollup(loaders, plan.id))),
+        this.figures.planRollups(page.map((p) => p.id), today),
         this.registryLoaders.pool(registry).loadMany(page.map((p) => p.poolId)),
         this.registryLoaders.municipality(registry).loadMany(page.map((p) => p.municipalityId)),
       ]);
+      return { page, figures, pools, municipalities };
+    });
+    for await (const { page, figures, pools, municipalities } of planPages) {
+      const needsAttention = new Set(await attention);
       for (const [i, plan] of page.entries()) {
-        const rollup = figures[i]!;
+        const rollup = figures.get(plan.id);
+        if (!rollup) continue; // a plan deleted between the two reads
         const pool = pools[i];
         const municipality = municipalities[i];
         await plans.add({
@@ -81,6 +88,7 @@ export class PortfolioExportService {
         });
       }
     }
+    await attention;
     plans.end();
 
     const focusAreas = book.sheet(FOCUS_AREAS);
@@ -118,17 +126,21 @@ export class PortfolioExportService {
     municipalitiesSheet.end();
 
     const activities = book.sheet(PORTFOLIO_ACTIVITIES);
-    for await (const page of this.plans.pages(portfolio.filter)) {
-      const loaders = new RequestLoaders();
-      const byPlan = await this.activitiesLoaders.activitiesByPlan(loaders).loadMany(page.map((p) => p.id));
+    const activityPages = readAhead(this.plans.pages(portfolio.filter), async (page) => {
+      const [byPlan, figures] = await Promise.all([
+        this.activitiesLoaders.activitiesByPlan(new RequestLoaders()).loadMany(page.map((p) => p.id)),
+        this.figures.activityFigures(page.map((p) => p.id), today),
+      ]);
       const pageActivities = byPlan.flatMap((list, i) => (list instanceof Error ? [] : list.map((activity) => ({ activity, plan: page[i]! }))));
       const focusAreaIds = [...new Set(pageActivities.map(({ activity }) => activity.focusAreaId).filter((id): id is string => id !== null))];
-      const [figures, pageAreas] = await Promise.all([
-        Promise.all(pageActivities.map(({ activity }) => this.rollupsLoaders.activityFigures(loaders, activity))),
-        this.registryLoaders.focusArea(registry).loadMany(focusAreaIds),
-      ]);
-      const areaName = new Map(focusAreaIds.map((id, i) => [id, pageAreas[i] instanceof Error ? null : (pageAreas[i]?.name ?? null)]));
-      for (const [i, { activity, plan }] of pageActivities.entries()) {
+      const areas = await this.registryLoaders.focusArea(registry).loadMany(focusAreaIds);
+      const areaName = new Map(focusAreaIds.map((id, i) => [id, areas[i] instanceof Error ? null : (areas[i]?.name ?? null)]));
+      return { pageActivities, figures, areaName };
+    });
+    for await (const { pageActivities, figures, areaName } of activityPages) {
+      for (const { activity, plan } of pageActivities) {
+        const figure = figures.get(activity.id);
+        if (!figure) continue; // an activity created between the two reads
         await activities.add({
           activityId: activity.id,
           planId: plan.id,
@@ -140,9 +152,9 @@ export class PortfolioExportService {
           startDate: activity.startDate,
           endDate: activity.endDate,
           budget: activity.budget,
-          progress: figures[i]!.progress,
-          spent: figures[i]!.spent,
-          isStale: figures[i]!.isStale,
+          progress: figure.progress,
+          spent: figure.spent,
+          isStale: figure.isStale,
         });
       }
     }

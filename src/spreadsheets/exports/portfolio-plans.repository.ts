@@ -19,7 +19,7 @@ export interface PortfolioPlan {
 }
 
 /** Plans read per page: a page's figures are one statement, and memory holds one page at a time. */
-export const PLAN_PAGE_SIZE = 100;
+export const PLAN_PAGE_SIZE = 200;
 
 /**
  * The plans of a portfolio (the same filter the roll-up was computed for, the caller's scope
@@ -82,4 +82,19 @@ export class PortfolioPlansRepository {
       localCofinancing: toMoney(r.local_cofinancing),
     }));
   }
+}
+
+/**
+ * Loads each item of `source` with `load`, one item ahead: the next page is read from the database
+ * while the current one is written, so the two overlap. At most two pages are held at a time.
+ */
+export async function* readAhead<T, U>(source: AsyncIterable<T>, load: (item: T) => Promise<U>): AsyncGenerator<U> {
+  let pending: Promise<U> | undefined;
+  for await (const item of source) {
+    const next = load(item);
+    next.catch(() => undefined); // awaited below; never an unhandled rejection meanwhile
+    if (pending) yield await pending;
+    pending = next;
+  }
+  if (pending) yield await pending;
 }
