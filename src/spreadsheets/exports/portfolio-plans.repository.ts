@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { PlanStatus } from '../../common/enums.js';
 import { toMoney, type Kroner } from '../../database/transformers.js';
-import type { PortfolioFilter } from '../../rollups/rollups.repository.js';
+import { type PortfolioFilter, portfolioScope } from '../../rollups/rollups.repository.js';
 
 export interface PortfolioPlan {
   id: string;
@@ -41,17 +41,10 @@ export class PortfolioPlansRepository {
   }
 
   private async page(filter: PortfolioFilter, after?: { title: string; id: string }): Promise<PortfolioPlan[]> {
-    const params: unknown[] = [];
-    const conditions: string[] = [];
-    for (const [column, value] of [
-      ['p.pool_id', filter.poolId],
-      ['p.area_secretariat_id', filter.areaSecretariatId],
-      ['p.id', filter.planId],
-    ] as const) {
-      if (value === undefined) continue;
-      params.push(value);
-      conditions.push(`${column} = $${params.length}::uuid`);
-    }
+    // The roll-up's own filter SQL, so the pages hold exactly the plans the figures were computed for.
+    const scope = portfolioScope(filter, []);
+    const params = scope.params;
+    const conditions = [scope.where];
     if (after) {
       params.push(after.title, after.id);
       conditions.push(`(p.title, p.id) > ($${params.length - 1}, $${params.length}::uuid)`);
@@ -63,7 +56,7 @@ export class PortfolioPlansRepository {
               p.lbf_grant, p.local_cofinancing
        FROM plans p
        LEFT JOIN area_secretariats a ON a.id = p.area_secretariat_id
-       WHERE ${conditions.length ? conditions.join(' AND ') : 'true'}
+       WHERE ${conditions.join(' AND ')}
        ORDER BY p.title, p.id
        LIMIT $${params.length}`,
       params,
