@@ -22,6 +22,7 @@ import { ProgressModule } from './progress/progress.module.js';
 import { RegistryModule } from './registry/registry.module.js';
 import { ReportingModule } from './reporting/reporting.module.js';
 import { RollupsModule } from './rollups/rollups.module.js';
+import { SpreadsheetsModule } from './spreadsheets/spreadsheets.module.js';
 import { UsersModule } from './users/users.module.js';
 
 @Module({})
@@ -49,6 +50,7 @@ export class AppModule {
         RollupsModule,
         ReportingModule,
         AuditQueryModule,
+        SpreadsheetsModule,
       ],
       controllers: [HealthController],
       providers: [
