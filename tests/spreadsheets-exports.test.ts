@@ -266,7 +266,7 @@ function expectedPlanRow(plan: any, attention: Set<string>) {
     goalsWithoutIndicators: plan.rollup.goalsWithoutIndicators.length,
     staleActivities: plan.rollup.staleActivities.length,
     needsAttention: attention.has(plan.id),
-    lateReports: null,
+    lateReports: plan.reportingPeriods.filter((p: { isLate: boolean }) => p.isLate).length,
   };
 }
 
@@ -285,6 +285,10 @@ describe('GET /exports/national.xlsx and /exports/area-secretariats/{id}.xlsx', 
     const planARow = sheetRows(book.getWorksheet('Plans')!).find((p) => p.planId === world.planA.id)!;
     expect(planARow).toMatchObject({ budget: 1_550_000, spent: 150_000, activityCount: 3, activitiesWithoutGoals: 1 });
     expect(planARow.progress).toBeCloseTo(80 / 3, 12);
+    // Plan A runs 2023-2026 (tests/factories/inputs.ts), ACTIVE, nothing reported: each year is late
+    // from 1 July of the next.
+    const today = new Date().toISOString().slice(0, 10);
+    expect(planARow.lateReports).toBe([2023, 2024, 2025, 2026].filter((year) => today > `${year + 1}-06-30`).length);
 
     expect(sheetRows(book.getWorksheet('FocusAreas')!)).toEqual(
       national.byFocusArea.map((f: any) => ({

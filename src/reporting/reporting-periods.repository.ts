@@ -43,6 +43,13 @@ const LATE_BY_FILTER = `
     LEFT JOIN reporting_submissions s ON s.id = l.submission_id
    ORDER BY f.key, l.due_date, p.title, p.id, l.year`;
 
+/** How many late periods each plan has, for the plans of $1 that have any. $2 today. */
+const LATE_COUNTS = `
+  SELECT l.plan_id, count(*)::int AS late
+    FROM late_reporting_periods($2::date) l
+   WHERE l.plan_id = ANY($1::uuid[])
+   GROUP BY l.plan_id`;
+
 /** One period with its latest submission, read inside a transition's transaction. $1 plan, $2 year, $3 today. */
 const PERIOD = `
   SELECT ${periodColumns('$3')}
@@ -77,6 +84,14 @@ export class ReportingPeriodsRepository {
     const byFilter: ReportingPeriodRow[][] = filters.map(() => []);
     for (const { key, ...row } of rows) byFilter[key].push(row);
     return byFilter;
+  }
+
+  /** Each plan's number of late periods (0 for one without), e.g. a workbook's lateReports column. */
+  async lateCounts(planIds: readonly string[], today: string): Promise<Map<string, number>> {
+    const rows = await readRows<{ plan_id: string; late: number }>(this.dataSource, LATE_COUNTS, [[...planIds], today]);
+    const counts = new Map(planIds.map((id) => [id, 0]));
+    for (const row of rows) counts.set(row.plan_id, row.late);
+    return counts;
   }
 
   /**

@@ -39,5 +39,6 @@ import { ReportingService } from './reporting.service.js';
     PlanReportingResolver,
     PortfolioLateReportsResolver,
   ],
+  exports: [ReportingService, ReportingPeriodsRepository],
 })
 export class ReportingModule {}

@@ -6,7 +6,9 @@ import { GoalsModule } from '../goals/goals.module.js';
 import { IndicatorsModule } from '../indicators/indicators.module.js';
 import { ProgressModule } from '../progress/progress.module.js';
 import { RegistryModule } from '../registry/registry.module.js';
+import { ReportingModule } from '../reporting/reporting.module.js';
 import { RollupsModule } from '../rollups/rollups.module.js';
+import { AnnualReportExportService } from './exports/annual-report-export.service.js';
 import { ExportsController } from './exports/exports.controller.js';
 import { PlanExportService } from './exports/plan-export.service.js';
 import { PortfolioExportService } from './exports/portfolio-export.service.js';
@@ -17,11 +19,11 @@ import { PlanImportService } from './imports/plan-import.service.js';
 
 /**
  * Spreadsheets in and out: plain HTTP beside /graphql (GET /exports/…, GET and POST /imports/…).
- * It sits on top: it reads through the domain's loaders and rollups/, and nothing imports it.
+ * It sits on top: it reads through the domain's loaders, rollups/ and reporting/, and nothing imports it.
  */
 @Module({
-  imports: [AuthModule, AuditModule, RegistryModule, GoalsModule, IndicatorsModule, ActivitiesModule, ProgressModule, RollupsModule],
+  imports: [AuthModule, AuditModule, RegistryModule, GoalsModule, IndicatorsModule, ActivitiesModule, ProgressModule, RollupsModule, ReportingModule],
   controllers: [ExportsController, ImportsController],
-  providers: [HttpAuth, PlanExportService, PortfolioExportService, PortfolioPlansRepository, PlanImportService],
+  providers: [HttpAuth, PlanExportService, AnnualReportExportService, PortfolioExportService, PortfolioPlansRepository, PlanImportService],
 })
 export class SpreadsheetsModule {}

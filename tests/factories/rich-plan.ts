@@ -75,7 +75,7 @@ export async function buildRichPlan(client: GraphQLClient, world: World) {
 /** The plan as GraphQL gives it: what every export must equal. */
 export const PLAN_QUERY = `query($id: ID!) { plan(id: $id) {
   id title status startDate endDate lbfGrant localCofinancing
-  pool { name } municipality { name code } areaSecretariat { name }
+  pool { name } municipality { name code } areaSecretariat { name } reportingPeriods { isLate }
   rollup { activityCount budget spent progress cofinancingShare cofinancingBelowMinimum
     goalsWithoutActivities { id } activitiesWithoutGoals { id } goalsWithoutIndicators { id } staleActivities { id } }
   goals { id kind title description parent { id } focusArea { name } rollup { progress budget spent }

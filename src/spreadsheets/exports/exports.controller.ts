@@ -5,14 +5,15 @@ import { CSV_TYPE, startDownload, XLSX_TYPE } from '../http/downloads.js';
 import { HttpAuth, langOf } from '../http/http-auth.js';
 import { SpreadsheetErrorFilter } from '../http/spreadsheet-error.filter.js';
 import { PLAN_TABLES, type PlanTable } from '../sheets/plan-sheets.js';
+import { AnnualReportExportService } from './annual-report-export.service.js';
 import { writeCsv } from './csv-writer.js';
 import { PlanExportService } from './plan-export.service.js';
 import { PortfolioExportService } from './portfolio-export.service.js';
 import { WorkbookStream } from './workbook-writer.js';
 
 /**
- * GET /exports/…: the plan workbook and its tables as CSV, the national and area secretariat
- * workbooks. Same token and scope as GraphQL (HttpAuth, then the services' AccessService checks);
+ * GET /exports/…: the plan workbook and its tables as CSV, a plan's annual report, the national and
+ * area secretariat workbooks. Same token and scope as GraphQL (HttpAuth, then the services' AccessService checks);
  * every check runs before the first byte is sent, so a refusal is always a clean JSON error.
  */
 @Controller('exports')
@@ -22,6 +23,7 @@ export class ExportsController {
     private readonly http: HttpAuth,
     private readonly planExport: PlanExportService,
     private readonly portfolioExport: PortfolioExportService,
+    private readonly annualReportExport: AnnualReportExportService,
   ) {}
 
   @Get('plans/:planId.xlsx')
@@ -57,6 +59,27 @@ export class ExportsController {
     const { rows } = sheets.find((s) => s.layout === layout)!;
     startDownload(res, CSV_TYPE, `plan-${plan.id}-${table}.csv`);
     await writeCsv(res, layout, lang, rows);
+  }
+
+  @Get('plans/:planId/annual-reports/:year.xlsx')
+  async annualReport(
+    @Req() req: Request,
+    @Res() res: Response,
+    @Param('planId') planId: string,
+    @Param('year') year: string,
+    @Query() query: Record<string, unknown>,
+  ) {
+    const auth = this.http.caller(req);
+    const lang = langOf(query);
+    const { report, sheets } = await this.annualReportExport.reportSheets(auth, planId, year);
+    startDownload(res, XLSX_TYPE, `annual-report-${report.period.planId}-${report.period.year}.xlsx`);
+    const book = new WorkbookStream(res, lang);
+    for (const { layout, rows } of sheets) {
+      const sheet = book.sheet(layout);
+      for (const row of rows) await sheet.add(row);
+      sheet.end();
+    }
+    await book.end();
   }
 
   @Get('national.xlsx')

@@ -3,6 +3,7 @@ import { ActivitiesLoaders } from '../../activities/activities.loaders.js';
 import type { AuthUser } from '../../auth/auth-user.js';
 import { RequestLoaders } from '../../graphql/request-loaders.js';
 import { RegistryLoaders } from '../../registry/registry.loaders.js';
+import { ReportingPeriodsRepository } from '../../reporting/reporting-periods.repository.js';
 import { RollupsExportReads } from '../../rollups/rollups.repository.js';
 import { RollupsService, type ScopedPortfolio } from '../../rollups/rollups.service.js';
 import { FOCUS_AREAS, MUNICIPALITIES, PLANS, PORTFOLIO_ACTIVITIES } from '../sheets/portfolio-sheets.js';
@@ -16,7 +17,8 @@ import { PortfolioPlansRepository, readAhead } from './portfolio-plans.repositor
  * page by page in that same filter, each page's roll-ups and activity figures from the roll-up SQL
  * GraphQL uses (RollupsExportReads: planFigures' own CTEs, one statement a page), and written as
  * they come, so memory holds one page however many plans there are. Statements: the roll-up, the
- * plans needing attention, then per page of PLAN_PAGE_SIZE plans two (Plans) and three (Activities).
+ * plans needing attention, then per page of PLAN_PAGE_SIZE plans three (Plans: the roll-ups, the
+ * late reports, the plans) and three (Activities).
  */
 @Injectable()
 export class PortfolioExportService {
@@ -26,6 +28,7 @@ export class PortfolioExportService {
     private readonly plans: PortfolioPlansRepository,
     private readonly activitiesLoaders: ActivitiesLoaders,
     private readonly registryLoaders: RegistryLoaders,
+    private readonly reportingPeriods: ReportingPeriodsRepository,
   ) {}
 
   /** ADMIN and LBF (FORBIDDEN otherwise); NOT_FOUND for an unknown pool. */
@@ -46,14 +49,15 @@ export class PortfolioExportService {
 
     const plans = book.sheet(PLANS);
     const planPages = readAhead(this.plans.pages(portfolio.filter), async (page) => {
-      const [figures, pools, municipalities] = await Promise.all([
+      const [figures, lateReports, pools, municipalities] = await Promise.all([
         this.figures.planRollups(page.map((p) => p.id), today),
+        this.reportingPeriods.lateCounts(page.map((p) => p.id), today),
         this.registryLoaders.pool(registry).loadMany(page.map((p) => p.poolId)),
         this.registryLoaders.municipality(registry).loadMany(page.map((p) => p.municipalityId)),
       ]);
-      return { page, figures, pools, municipalities };
+      return { page, figures, lateReports, pools, municipalities };
     });
-    for await (const { page, figures, pools, municipalities } of planPages) {
+    for await (const { page, figures, lateReports, pools, municipalities } of planPages) {
       const needsAttention = new Set(await attention);
       for (const [i, plan] of page.entries()) {
         const rollup = figures.get(plan.id);
@@ -83,8 +87,7 @@ export class PortfolioExportService {
           goalsWithoutIndicators: rollup.goalsWithoutIndicators.length,
           staleActivities: rollup.staleActivities.length,
           needsAttention: needsAttention.has(plan.id),
-          // TODO(reporting, issue 9): the count of late reports, from annualReport's SQL once it lands.
-          lateReports: null,
+          lateReports: lateReports.get(plan.id) ?? 0,
         });
       }
     }
