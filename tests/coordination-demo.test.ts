@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig } from '../src/config/config.js';
@@ -85,5 +85,30 @@ describe('the demo area secretariat’s morning', () => {
     expect(rows.map((r: any) => r.staleCount)).toEqual([0, 0, 1]);
     // MUNICIPALITY: brobygning 58, jobcafé 50, mentor 55, kvindenetværk 51.
     expect(rows[1]).toMatchObject({ activityCount: 4, budget: 900_000 + 1_600_000 + 1_400_000 + 900_000, progress: (58 + 50 + 55 + 51) / 4 });
+  });
+});
+
+describe('the README’s area secretariat’s morning', () => {
+  const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
+  const block = (operation: string) => {
+    const found = [...readme.matchAll(/```graphql\n([\s\S]*?)```/g)].map((m) => m[1]).find((b) => b.includes(operation));
+    if (!found) throw new Error(`README has no graphql block with ${operation}`);
+    return found;
+  };
+
+  it('runs as written against the demo data', async () => {
+    const morning = (await client.ok(block('query AreaMorning'), {}, area)).me.areaSecretariat;
+    expect(morning.overlaps).toHaveLength(1);
+    expect(morning.sharedIndicators).toHaveLength(1);
+    const who = (await client.ok(block('query WhoDoesWhat'), {}, area)).me.areaSecretariat;
+    expect(who.plans.flatMap((p: any) => p.goals.map((g: any) => g.responsibleParties))).toContainEqual(['MUNICIPALITY']);
+    const catalogues = await client.ok(block('query Catalogues'), {}, area);
+    expect(catalogues.activityTypes.length).toBeGreaterThan(20);
+
+    const plan2 = morning.plans.find((p: any) => p.title.startsWith('Helhedsplan Lærkehaven'));
+    const { addCoordinationNote } = await client.ok(block('mutation AddNote'), { planId: plan2.id }, area);
+    expect(addCoordinationNote.author.name).toBe('Sara Nielsen (Områdesekretariat Aarhus Vest)');
+    const after = (await client.ok(block('query AreaMorning'), {}, area)).me.areaSecretariat;
+    expect(after.plans.find((p: any) => p.id === plan2.id).coordinationNotes[0].text).toMatch(/^Fælles mentorkorps/);
   });
 });
