@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
 import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver.js';
 import type { PlanScope } from '../../auth/access.service.js';
+import { readRows } from '../../database/read-rows.js';
 
 /**
  * `area_plans`: the plans attached to the area secretariats `:secretariatIds` that the caller may
@@ -16,7 +17,14 @@ export function areaPlansCte(scope: PlanScope): string {
    )`;
 }
 
-/** A statement with TypeORM-style `:name` parameters (those of planScope among them) as `$n` ones. */
-export function positional(dataSource: DataSource, sql: string, params: Record<string, unknown>): [string, unknown[]] {
-  return (dataSource.driver as PostgresDriver).escapeQueryWithParameters(sql, params);
+/**
+ * Runs a statement built on areaPlansCte for these secretariats: its TypeORM-style `:name`
+ * parameters (planScope's among them) become `$n` ones. The text varies only with the caller's role.
+ */
+export function readAreaRows<T>(dataSource: DataSource, sql: string, scope: PlanScope, secretariatIds: readonly string[]): Promise<T[]> {
+  const [text, params] = (dataSource.driver as PostgresDriver).escapeQueryWithParameters(sql, {
+    ...scope.params,
+    secretariatIds: [...secretariatIds],
+  });
+  return readRows<T>(dataSource, text, params);
 }

@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { PlanScope } from '../../auth/access.service.js';
-import { readRows } from '../../database/read-rows.js';
 import type { ActivityOverlapModel } from './activity-overlap.model.js';
-import { areaPlansCte, positional } from './area-plans.js';
+import { areaPlansCte, readAreaRows } from './area-plans.js';
 
 /**
  * The overlaps of DOMAIN.md ("Coordination across plans"), for several area secretariats in one
@@ -85,8 +84,7 @@ export class OverlapsRepository {
 
   /** Every overlap of these secretariats among the plans `scope` lets the caller read, in DOMAIN.md's order. */
   async overlaps(secretariatIds: readonly string[], scope: PlanScope): Promise<AreaOverlap[]> {
-    const [sql, params] = positional(this.dataSource, overlapsSql(scope), { ...scope.params, secretariatIds: [...secretariatIds] });
-    const rows = await readRows<OverlapRow>(this.dataSource, sql, params);
+    const rows = await readAreaRows<OverlapRow>(this.dataSource, overlapsSql(scope), scope, secretariatIds);
     return rows.map((r) => ({
       areaSecretariatId: r.area_secretariat_id,
       activityType: { id: r.activity_type_id, name: r.activity_type_name },

@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { PlanScope } from '../../auth/access.service.js';
-import { readRows } from '../../database/read-rows.js';
-import { areaPlansCte, positional } from './area-plans.js';
+import { areaPlansCte, readAreaRows } from './area-plans.js';
 import type { SharedIndicatorModel } from './shared-indicator.model.js';
 
 /**
@@ -45,8 +44,12 @@ export class SharedIndicatorsRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   async sharedIndicators(secretariatIds: readonly string[], scope: PlanScope): Promise<AreaSharedIndicator[]> {
-    const [sql, params] = positional(this.dataSource, sharedIndicatorsSql(scope), { ...scope.params, secretariatIds: [...secretariatIds] });
-    const rows = await readRows<{ area_secretariat_id: string; name: string; unit: string; indicator_ids: string[] }>(this.dataSource, sql, params);
+    const rows = await readAreaRows<{ area_secretariat_id: string; name: string; unit: string; indicator_ids: string[] }>(
+      this.dataSource,
+      sharedIndicatorsSql(scope),
+      scope,
+      secretariatIds,
+    );
     return rows.map((r) => ({ areaSecretariatId: r.area_secretariat_id, name: r.name, unit: r.unit, indicatorIds: r.indicator_ids }));
   }
 }
