@@ -22,6 +22,7 @@ import { PlansModule } from './plans/plans.module.js';
 import { ProgressModule } from './progress/progress.module.js';
 import { RegistryModule } from './registry/registry.module.js';
 import { RollupsModule } from './rollups/rollups.module.js';
+import { SpreadsheetsModule } from './spreadsheets/spreadsheets.module.js';
 import { UsersModule } from './users/users.module.js';
 
 @Module({})
@@ -49,6 +50,7 @@ export class AppModule {
         RollupsModule,
         CoordinationModule,
         AuditQueryModule,
+        SpreadsheetsModule,
       ],
       controllers: [HealthController],
       providers: [
