@@ -5,6 +5,7 @@ import { prepared } from '../../database/prepared-statements.js';
 import { readRows } from '../../database/read-rows.js';
 import { toMoney } from '../../database/transformers.js';
 import type { PortfolioRollupModel } from '../../rollups/portfolio-rollup.model.js';
+import { portfolioScope } from '../../rollups/rollups.repository.js';
 import { staleActivitySql } from '../../rollups/stale-activity-rule.js';
 import type { ResponsiblePartyRollupModel } from './responsible-party-rollup.model.js';
 
@@ -16,30 +17,23 @@ const PARTY_ORDER = `ARRAY[${Object.values(ResponsibleParty).map((p) => `'${p}'`
 
 /**
  * byResponsibleParty of any number of roll-ups at once, plan roll-ups ({ planId }) and portfolio
- * roll-ups (their filters) alike: each roll-up is one branch of `portfolio_plans` with its own
- * conditions on plans ($2…; none for the national roll-up), so that PostgreSQL estimates each as it
- * is: one plan (read by activities_plan_idx), an area's few dozen, or all of them (one pass over the
- * activities: 20 ms nationally on 700 plans, against 50 ms for 700 index scans when one generic
- * statement took every roll-up's conditions as arrays). $1 is today. One row per roll-up and party
- * with at least one non-cancelled activity: count, budget, the latest entries' spend, the mean of the
- * latest entries' percentComplete (no entry counting 0; sums of whole percentages are exact, so the
- * mean is one correctly rounded division) and the stale ones by the roll-up's rule. The text varies
- * with the number and kinds of roll-ups in a request, so it is not a prepared statement.
+ * roll-ups (their filters) alike: each roll-up is one branch of `portfolio_plans`, with its own
+ * conditions on plans from the portfolio roll-up's own portfolioScope ($2…; none nationally), so that
+ * PostgreSQL estimates each as it is: one plan (read by activities_plan_idx), an area's few dozen, or
+ * all of them (one pass over the activities: 20 ms nationally on 700 plans, against 50 ms for 700
+ * index scans when one generic statement took every roll-up's conditions as arrays). $1 is today.
+ * One row per roll-up and party with at least one non-cancelled activity: count, budget, the latest
+ * entries' spend, the mean of the latest entries' percentComplete (no entry counting 0; sums of whole
+ * percentages are exact, so the mean is one correctly rounded division) and the stale ones by the
+ * roll-up's rule. The text varies with the number and kinds of roll-ups in a request, so it is not a
+ * prepared statement.
  */
 function byResponsiblePartySql(filters: readonly PortfolioFilter[], today: string): { text: string; params: unknown[] } {
-  const params: unknown[] = [today];
+  let params: unknown[] = [today];
   const branches = filters.map((filter, portfolio) => {
-    const conditions: string[] = [];
-    for (const [column, value] of [
-      ['p.pool_id', filter.poolId],
-      ['p.area_secretariat_id', filter.areaSecretariatId],
-      ['p.id', filter.planId],
-    ] as const) {
-      if (value === undefined || value === null) continue;
-      params.push(value);
-      conditions.push(`${column} = $${params.length}::uuid`);
-    }
-    return `SELECT ${portfolio} AS portfolio, p.id, p.reporting_interval_days FROM plans p WHERE ${conditions.join(' AND ') || 'true'}`;
+    const scope = portfolioScope(filter, params);
+    params = scope.params;
+    return `SELECT ${portfolio} AS portfolio, p.id, p.reporting_interval_days FROM plans p WHERE ${scope.where}`;
   });
   const text = `WITH
    portfolio_plans AS (
