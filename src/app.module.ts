@@ -10,6 +10,7 @@ import { AuthModule } from './auth/auth.module.js';
 import { TokenService } from './auth/token.service.js';
 import type { AppConfig } from './config/config.js';
 import { ConfigModule } from './config/config.module.js';
+import { CoordinationModule } from './coordination/coordination.module.js';
 import { dataSourceOptions, type DatabaseTarget } from './database/data-source-options.js';
 import { GoalsModule } from './goals/goals.module.js';
 import { DomainErrorFilter } from './graphql/domain-error.filter.js';
@@ -49,6 +50,7 @@ export class AppModule {
         ProgressModule,
         RollupsModule,
         ReportingModule,
+        CoordinationModule,
         AuditQueryModule,
         SpreadsheetsModule,
       ],

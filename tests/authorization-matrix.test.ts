@@ -40,6 +40,8 @@ const TABLE = {
   nationalRollup:           ['OK',   'OK',        'FORBIDDEN',             'FORBIDDEN',             'FORBIDDEN',             NO],
   auditEvents:              ['OK',   'OK',        'FORBIDDEN',             'OK / NOT_FOUND',        'FORBIDDEN',             NO],
   annualReport:             ['OK',   'OK',        'OK / NOT_FOUND',        'OK / NOT_FOUND',        'OK / NOT_FOUND',        NO],
+  activityTypes:            ['OK',   'OK',        'OK',                    'OK',                    'OK',                    NO],
+  targetGroups:             ['OK',   'OK',        'OK',                    'OK',                    'OK',                    NO],
   // Mutation
   login:                    ['OK',   'OK',        'OK',                    'OK',                    'OK',                    'OK'],
   createUser:               ['OK',   'FORBIDDEN', 'FORBIDDEN',             'FORBIDDEN',             'FORBIDDEN',             NO],
@@ -64,6 +66,9 @@ const TABLE = {
   createMilestone:          ['OK',   'FORBIDDEN', 'FORBIDDEN / NOT_FOUND', 'OK / NOT_FOUND',        'FORBIDDEN / NOT_FOUND', NO],
   completeMilestone:        ['OK',   'FORBIDDEN', 'FORBIDDEN / NOT_FOUND', 'OK / NOT_FOUND',        'FORBIDDEN / NOT_FOUND', NO],
   updateIndicator:          ['OK',   'FORBIDDEN', 'FORBIDDEN / NOT_FOUND', 'OK / NOT_FOUND',        'FORBIDDEN / NOT_FOUND', NO],
+  createActivityType:       ['OK',   'OK',        'FORBIDDEN',             'FORBIDDEN',             'FORBIDDEN',             NO],
+  createTargetGroup:        ['OK',   'OK',        'FORBIDDEN',             'FORBIDDEN',             'FORBIDDEN',             NO],
+  addCoordinationNote:      ['OK',   'FORBIDDEN', 'OK / NOT_FOUND',        'FORBIDDEN / NOT_FOUND', 'FORBIDDEN / NOT_FOUND', NO],
 } satisfies Record<string, Row>;
 
 type Operation = keyof typeof TABLE;

@@ -2,6 +2,7 @@ import type { EntityManager } from 'typeorm';
 import { hashPassword } from '../auth/password.js';
 import { ActivityStatus, GoalKind, IndicatorDirection, ResponsibleParty, Role } from '../common/enums.js';
 import { loadReportingDemo } from './demo-reporting.js';
+import { loadCoordinationDemo } from './demo-coordination.js';
 
 /*
  * Demo data that tells a story (see demo-story.md).
@@ -1500,5 +1501,6 @@ export async function loadDemoData(manager: EntityManager, today: string): Promi
     [[...planIds.values()]],
   );
 
+  await loadCoordinationDemo(manager, { today, planIds, userIds });
   await loadReportingDemo(manager, today);
 }
