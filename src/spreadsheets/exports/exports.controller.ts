@@ -7,7 +7,8 @@ import { SpreadsheetErrorFilter } from '../http/spreadsheet-error.filter.js';
 import { PLAN_TABLES, type PlanTable } from '../sheets/plan-sheets.js';
 import { AnnualReportExportService } from './annual-report-export.service.js';
 import { writeCsv } from './csv-writer.js';
-import { PlanExportService } from './plan-export.service.js';
+import type { Lang } from '../sheets/sheet-layout.js';
+import { PlanExportService, type SheetData } from './plan-export.service.js';
 import { PortfolioExportService } from './portfolio-export.service.js';
 import { WorkbookStream } from './workbook-writer.js';
 
@@ -31,14 +32,7 @@ export class ExportsController {
     const auth = this.http.caller(req);
     const lang = langOf(query);
     const { plan, sheets } = await this.planExport.planSheets(auth, planId);
-    startDownload(res, XLSX_TYPE, `plan-${plan.id}.xlsx`);
-    const book = new WorkbookStream(res, lang);
-    for (const { layout, rows } of sheets) {
-      const sheet = book.sheet(layout);
-      for (const row of rows) await sheet.add(row);
-      sheet.end();
-    }
-    await book.end();
+    await writeWorkbook(res, lang, `plan-${plan.id}.xlsx`, sheets);
   }
 
   @Get('plans/:planId/:table.csv')
@@ -72,14 +66,7 @@ export class ExportsController {
     const auth = this.http.caller(req);
     const lang = langOf(query);
     const { report, sheets } = await this.annualReportExport.reportSheets(auth, planId, year);
-    startDownload(res, XLSX_TYPE, `annual-report-${report.period.planId}-${report.period.year}.xlsx`);
-    const book = new WorkbookStream(res, lang);
-    for (const { layout, rows } of sheets) {
-      const sheet = book.sheet(layout);
-      for (const row of rows) await sheet.add(row);
-      sheet.end();
-    }
-    await book.end();
+    await writeWorkbook(res, lang, `annual-report-${report.period.planId}-${report.period.year}.xlsx`, sheets);
   }
 
   @Get('national.xlsx')
@@ -104,4 +91,16 @@ export class ExportsController {
     await this.portfolioExport.write(portfolio, book);
     await book.end();
   }
+}
+
+/** A workbook whose sheets are read whole (one plan's, one report's), written in their order. */
+async function writeWorkbook(res: Response, lang: Lang, fileName: string, sheets: SheetData[]): Promise<void> {
+  startDownload(res, XLSX_TYPE, fileName);
+  const book = new WorkbookStream(res, lang);
+  for (const { layout, rows } of sheets) {
+    const sheet = book.sheet(layout);
+    for (const row of rows) await sheet.add(row);
+    sheet.end();
+  }
+  await book.end();
 }
