@@ -1,7 +1,7 @@
 import { Field, Float, Int, ObjectType } from '@nestjs/graphql';
 import type { Kroner } from '../database/transformers.js';
 import { MoneyScalar } from '../graphql/scalars/money.scalar.js';
-import type { PortfolioFilter } from './rollups.repository.js';
+import type { PortfolioFilter } from './portfolio.repository.js';
 import type { ScopedPortfolio } from './rollups.service.js';
 
 @ObjectType('FocusAreaRollup')

@@ -8,8 +8,8 @@ import {
   type IndicatorFigures,
   type PlanFigures,
   type PlanRollupFigures,
-  RollupsRepository,
-} from './rollups.repository.js';
+  PlanFiguresRepository,
+} from './plan-figures.repository.js';
 
 /**
  * Every roll-up field of a request comes from one statement: the figures of all the plans whose
@@ -18,7 +18,7 @@ import {
  */
 @Injectable()
 export class RollupsLoaders {
-  constructor(private readonly rollups: RollupsRepository) {}
+  constructor(private readonly rollups: PlanFiguresRepository) {}
 
   async planRollup(loaders: RequestLoaders, planId: string): Promise<PlanRollupFigures> {
     return (await this.figures(loaders).load(planId)).rollup;

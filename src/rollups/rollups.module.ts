@@ -14,14 +14,16 @@ import { PlanRollupResolver } from './plan-rollup.resolver.js';
 import { FocusAreaRollupResolver, MunicipalityRollupResolver } from './portfolio-breakdown.resolver.js';
 import { PortfolioRollupResolver } from './portfolio-rollup.resolver.js';
 import { RollupsLoaders } from './rollups.loaders.js';
-import { RollupsRepository } from './rollups.repository.js';
+import { PlanFiguresRepository } from './plan-figures.repository.js';
+import { PortfolioRepository } from './portfolio.repository.js';
 import { RollupsService } from './rollups.service.js';
 
 /** Reads the domain's tables; nothing imports it. */
 @Module({
   imports: [AuthModule, RegistryModule, PlansModule, GoalsModule, IndicatorsModule, ActivitiesModule],
   providers: [
-    RollupsRepository,
+    PlanFiguresRepository,
+    PortfolioRepository,
     RollupsLoaders,
     RollupsService,
     ActivityRollupResolver,

@@ -4,7 +4,7 @@ import { IndicatorStatus } from '../common/enums.js';
 import { prepared } from '../database/prepared-statements.js';
 import { readRows } from '../database/read-rows.js';
 import { type Kroner, toMoney } from '../database/transformers.js';
-import { ON_TRACK_MARGIN, ON_TRACK_SLACK } from './rollup-rules.js';
+import { activityFiguresCte, indicatorFiguresCte } from './rollup-sql.js';
 
 export interface ActivityFigures {
   activityId: string;
@@ -67,147 +67,6 @@ export interface PlanFigures {
   indicators: Map<string, IndicatorFigures>;
 }
 
-/** All given conditions are ANDed on plans; callers narrow to the caller's scope this way. */
-export interface PortfolioFilter {
-  poolId?: string;
-  areaSecretariatId?: string;
-  planId?: string;
-}
-
-export interface FocusAreaFigures {
-  focusAreaId: string;
-  activityCount: number;
-  budget: Kroner;
-  progress: number | null;
-}
-
-export interface MunicipalityFigures {
-  municipalityId: string;
-  planCount: number;
-  lbfGrant: Kroner;
-  progress: number | null;
-}
-
-export interface PortfolioFigures {
-  planCount: number;
-  activityCount: number;
-  lbfGrant: Kroner;
-  localCofinancing: Kroner;
-  budget: Kroner;
-  spent: Kroner;
-  progress: number | null;
-  /** By the focus area's pool start year, then its position in the pool's catalogue. */
-  byFocusArea: FocusAreaFigures[];
-  /** By municipality code. */
-  byMunicipality: MunicipalityFigures[];
-}
-
-/*
- * SQL building blocks. Each rule is written once, as a CTE, and every statement that needs it
- * splices it in. The fragments are constants of this file; only `$n` placeholders vary, so no
- * input ever reaches the SQL text.
- */
-
-/**
- * `activity_figures`: per activity matching `where` (alias a), the figures of its latest progress
- * entry and whether it is stale. The latest entry is activities.latest_progress_id, which the app
- * keeps current on every log; a trigger copies that entry's percent, spend and date onto the
- * activity row (migration LatestProgressFigures), so no history is read here at all. Since the latest
- * entry has the greatest reported_on, "no entry reported on or after today − interval" is a test on
- * its reported_on alone.
- */
-function activityFiguresCte(where: string, today: string): string {
-  return `
-  activity_figures AS (
-    SELECT a.id, a.plan_id, a.status, a.focus_area_id, a.budget, a.created_at, a.latest_progress_id,
-           a.latest_percent_complete::float8 AS progress,
-           coalesce(a.latest_spent, 0) AS spent,
-           (a.status IN ('PLANNED', 'ACTIVE')
-             AND a.start_date < ${today}::date
-             AND (a.latest_reported_on IS NULL
-                  OR a.latest_reported_on < ${today}::date - p.reporting_interval_days)) AS is_stale
-    FROM activities a
-    JOIN plans p ON p.id = a.plan_id
-    WHERE ${where}
-  )`;
-}
-
-/**
- * `activity_groups`: the non-cancelled activities matching `where` (alias a), summed per plan and
- * focus area in one pass: count, budget, spent (the latest entries' spend) and the sum of their
- * progress (the latest entries' percentComplete, 0 without one). Every portfolio total and breakdown
- * is a sum of these few thousand groups. Percentages are whole numbers, so their sums are exact and a
- * mean is one correctly rounded division, whatever order the rows come in.
- */
-function activityGroupsCte(where: string): string {
-  return `
-  activity_groups AS (
-    SELECT a.plan_id, a.focus_area_id,
-           count(*) AS activity_count,
-           sum(a.budget) AS budget,
-           sum(coalesce(a.latest_spent, 0)) AS spent,
-           sum(coalesce(a.latest_percent_complete, 0)) AS progress_sum
-    FROM activities a
-    WHERE ${where} AND a.status <> 'CANCELLED'
-    GROUP BY a.plan_id, a.focus_area_id
-  )`;
-}
-
-/**
- * `indicator_figures`: per indicator matching `where` (alias i), its latest measurement, attainment
- * and status, in double precision exactly as rollup-rules.ts computes them. The latest measurement
- * is one backward scan of measurements_indicator_idx (indicator_id, measured_on, recorded_at) per
- * indicator, stopping after the first (measured_on, recorded_at); id only breaks exact ties.
- * Without a baseline date the elapsed share is 1 (no start to measure from: hold the indicator to its
- * full target). A zero-length period counts as elapsed from its target date on.
- */
-function indicatorFiguresCte(where: string, today: string): string {
-  return `
-  indicator_figures AS (
-    SELECT i.id, i.goal_id, i.plan_id,
-           latest.id AS latest_measurement_id,
-           latest.value AS latest_value,
-           latest.measured_on AS latest_measured_on,
-           latest.note AS latest_note,
-           latest.recorded_at AS latest_recorded_at,
-           latest.recorded_by AS latest_recorded_by,
-           calc.attainment,
-           CASE
-             WHEN i.baseline IS NULL THEN 'NO_BASELINE'
-             WHEN latest.id IS NULL THEN 'NO_DATA'
-             WHEN calc.attainment >= calc.elapsed - ${ON_TRACK_MARGIN}::float8 - ${ON_TRACK_SLACK}::float8 THEN 'ON_TRACK'
-             ELSE 'OFF_TRACK'
-           END AS status
-    FROM indicators i
-    LEFT JOIN LATERAL (
-      SELECT m.id, m.value, m.measured_on, m.note, m.recorded_at, m.recorded_by
-      FROM measurements m
-      WHERE m.indicator_id = i.id
-      ORDER BY m.measured_on DESC, m.recorded_at DESC, m.id DESC
-      LIMIT 1
-    ) latest ON true
-    CROSS JOIN LATERAL (
-      SELECT
-        CASE
-          WHEN i.baseline IS NULL OR latest.id IS NULL THEN NULL
-          WHEN i.target = i.baseline THEN
-            CASE WHEN (i.direction = 'INCREASE' AND latest.value >= i.target)
-                   OR (i.direction = 'DECREASE' AND latest.value <= i.target)
-                 THEN 1::float8 ELSE 0::float8 END
-          ELSE least(1::float8, greatest(0::float8, (latest.value - i.baseline) / (i.target - i.baseline)))
-        END AS attainment,
-        CASE
-          WHEN i.baseline_date IS NULL THEN 1::float8
-          WHEN i.target_date = i.baseline_date THEN
-            CASE WHEN ${today}::date >= i.target_date THEN 1::float8 ELSE 0::float8 END
-          ELSE least(1::float8, greatest(0::float8,
-                 (${today}::date - i.baseline_date)::float8 / (i.target_date - i.baseline_date)::float8))
-        END AS elapsed
-    ) calc
-    WHERE ${where}
-  )`;
-}
-
 /**
  * The figures of every plan whose id satisfies `plans` (SQL after `plan_id`, e.g. `= ANY($1::uuid[])`
  * or `IN (SELECT id FROM scoped_plans)`), as CTEs that planFigures and plansNeedingAttention share:
@@ -234,7 +93,7 @@ function indicatorFiguresCte(where: string, today: string): string {
  * (goals_plan_idx), indicators (indicators_plan_idx), one backward index scan of measurements per
  * indicator. A link's plan is its activity's and its goal's: the app only links within a plan.
  */
-function planFiguresCtes(plans: string, today: string, { indicatorStatus = true } = {}): string {
+export function planFiguresCtes(plans: string, today: string, { indicatorStatus = true } = {}): string {
   // Without the indicators' status (plansNeedingAttention only asks whether a goal has indicators at
   // all), no latest measurement is looked up: 7,000 index probes fewer nationally.
   const indicators = indicatorStatus
@@ -433,27 +292,14 @@ interface PlanFiguresRow extends PlanRollupRow {
   }[];
 }
 
-interface PortfolioRow {
-  plan_count: number;
-  activity_count: number;
-  lbf_grant: string;
-  local_cofinancing: string;
-  budget: string;
-  spent: string;
-  progress: number | null;
-  /** Built with json_build_object; money as strings so JSON.parse cannot round it. */
-  by_focus_area: { focusAreaId: string; activityCount: number; budget: string; progress: number | null }[];
-  by_municipality: { municipalityId: string; planCount: number; lbfGrant: string; progress: number | null }[];
-}
-
 /**
- * The roll-up figures of DOMAIN.md, each method one aggregate statement over a batch of ids (the
- * portfolio: one statement over the filtered plans). Sums, means and lists are computed in SQL; the
- * code here only converts types. `today` ('YYYY-MM-DD') is passed in so that tests can fix the clock.
- * Ids that do not exist are absent from the returned maps.
+ * Every figure of the plans a request shows (DOMAIN.md, roll-up rules), in one aggregate statement
+ * over a batch of plan ids. Sums, means and lists are computed in SQL; the code here only converts
+ * types. `today` ('YYYY-MM-DD') is passed in so that tests can fix the clock. Ids that do not exist
+ * are absent from the returned map.
  */
 @Injectable()
-export class RollupsRepository {
+export class PlanFiguresRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   /**
@@ -471,142 +317,6 @@ export class RollupsRepository {
         : await readRows<PlanFiguresRow>(this.dataSource, PLAN_FIGURES_MANY, [planIds, today]);
     return new Map(rows.map((r) => [r.plan_id, toPlanFigures(r)]));
   }
-
-  /**
-   * The portfolio of the plans matching every given condition of `filter`: counts, sums and
-   * breakdowns in one statement, from one pass over the plans' non-cancelled activities (their latest
-   * figures are on their own rows; see activityGroupsCte). No "today": nothing here depends on it.
-   * Plans come from plans_pool_idx / plans_area_secretariat_idx / plans_pkey as the filter allows.
-   * Progress everywhere is the mean over the activities themselves (exact sums of whole percentages
-   * over the count), never a mean of plan means. The plans needing attention take the goal
-   * trees of every plan, so they are a statement of their own, run only when asked for.
-   */
-  async portfolioRollup(filter: PortfolioFilter): Promise<PortfolioFigures> {
-    const { where, params } = portfolioScope(filter, []);
-    // Without a filter (the national roll-up) every activity is in scope: no semi-join to the plans.
-    const inScope = where === 'true' ? 'true' : 'a.plan_id IN (SELECT id FROM scoped_plans)';
-    const [row]: PortfolioRow[] = await this.dataSource.query(
-      `WITH
-       scoped_plans AS (SELECT p.id, p.municipality_id, p.lbf_grant, p.local_cofinancing FROM plans p WHERE ${where}),
-       ${activityGroupsCte(inScope)},
-       plan_totals AS (
-         SELECT count(*)::int AS plan_count,
-                coalesce(sum(lbf_grant), 0) AS lbf_grant,
-                coalesce(sum(local_cofinancing), 0) AS local_cofinancing
-         FROM scoped_plans
-       ),
-       portfolio_activity_totals AS (
-         SELECT coalesce(sum(activity_count), 0)::int AS activity_count,
-                coalesce(sum(budget), 0) AS budget,
-                coalesce(sum(spent), 0) AS spent,
-                sum(progress_sum)::float8 / nullif(sum(activity_count), 0)::float8 AS progress
-         FROM activity_groups
-       ),
-       by_focus_area AS (
-         SELECT g.focus_area_id,
-                sum(g.activity_count)::int AS activity_count,
-                sum(g.budget) AS budget,
-                sum(g.progress_sum)::float8 / sum(g.activity_count)::float8 AS progress
-         FROM activity_groups g
-         WHERE g.focus_area_id IS NOT NULL
-         GROUP BY g.focus_area_id
-       ),
-       municipality_plans AS (
-         SELECT municipality_id, count(*)::int AS plan_count, sum(lbf_grant) AS lbf_grant
-         FROM scoped_plans
-         GROUP BY municipality_id
-       ),
-       municipality_activities AS (
-         SELECT p.municipality_id, sum(g.progress_sum)::float8 / sum(g.activity_count)::float8 AS progress
-         FROM activity_groups g
-         JOIN scoped_plans p ON p.id = g.plan_id
-         GROUP BY p.municipality_id
-       )
-       SELECT pt.plan_count, pt.lbf_grant, pt.local_cofinancing,
-              pat.activity_count, pat.budget, pat.spent, pat.progress,
-              (SELECT coalesce(json_agg(json_build_object(
-                        'focusAreaId', f.focus_area_id, 'activityCount', f.activity_count,
-                        'budget', f.budget::text, 'progress', f.progress)
-                      ORDER BY po.start_year, po.name, fa.position, f.focus_area_id), '[]'::json)
-               FROM by_focus_area f
-               JOIN focus_areas fa ON fa.id = f.focus_area_id
-               JOIN pools po ON po.id = fa.pool_id) AS by_focus_area,
-              (SELECT coalesce(json_agg(json_build_object(
-                        'municipalityId', mp.municipality_id, 'planCount', mp.plan_count,
-                        'lbfGrant', mp.lbf_grant::text, 'progress', ma.progress)
-                      ORDER BY m.code), '[]'::json)
-               FROM municipality_plans mp
-               JOIN municipalities m ON m.id = mp.municipality_id
-               LEFT JOIN municipality_activities ma ON ma.municipality_id = mp.municipality_id) AS by_municipality
-       FROM plan_totals pt
-       CROSS JOIN portfolio_activity_totals pat`,
-      params,
-    );
-    return {
-      planCount: row.plan_count,
-      activityCount: row.activity_count,
-      lbfGrant: toMoney(row.lbf_grant),
-      localCofinancing: toMoney(row.local_cofinancing),
-      budget: toMoney(row.budget),
-      spent: toMoney(row.spent),
-      progress: row.progress,
-      byFocusArea: row.by_focus_area.map((f) => ({
-        focusAreaId: f.focusAreaId,
-        activityCount: f.activityCount,
-        budget: toMoney(f.budget),
-        progress: f.progress,
-      })),
-      byMunicipality: row.by_municipality.map((m) => ({
-        municipalityId: m.municipalityId,
-        planCount: m.planCount,
-        lbfGrant: toMoney(m.lbfGrant),
-        progress: m.progress,
-      })),
-    };
-  }
-
-  /**
-   * The portfolio's plans with any coherence warning (a goal without activities or indicators, an
-   * activity without goals, co-financing below the minimum) or a stale activity, by title, then id.
-   * Over thousands of plans, the planner's guess at the recursive goal_tree inflates the estimated
-   * cost past PostgreSQL's JIT thresholds, and JIT compilation then costs more than the query itself
-   * (2000 plans: about 1.2 s without JIT, 3 s with it): the connection runs with jit off.
-   */
-  async plansNeedingAttention(filter: PortfolioFilter, today: string): Promise<string[]> {
-    const { where, params } = portfolioScope(filter, [today]);
-    const rows: { id: string }[] = await this.dataSource.query(
-      `WITH RECURSIVE
-       scoped_plans AS (SELECT p.id FROM plans p WHERE ${where}),
-       ${planFiguresCtes('IN (SELECT id FROM scoped_plans)', '$1', { indicatorStatus: false })}
-       SELECT p.id
-       FROM plan_rollups r
-       JOIN plans p ON p.id = r.plan_id
-       WHERE cardinality(r.goals_without_activities) > 0
-          OR cardinality(r.activities_without_goals) > 0
-          OR cardinality(r.goals_without_indicators) > 0
-          OR cardinality(r.stale_activities) > 0
-          OR r.cofinancing_below_minimum
-       ORDER BY p.title, p.id`,
-      params,
-    );
-    return rows.map((r) => r.id);
-  }
-}
-
-/** The filter's conditions on plans (alias p) as SQL with `$n` parameters numbered after `leading`. */
-function portfolioScope(filter: PortfolioFilter, leading: unknown[]): { where: string; params: unknown[] } {
-  const params: unknown[] = [...leading];
-  const conditions: string[] = [];
-  for (const [column, value] of [
-    ['p.pool_id', filter.poolId],
-    ['p.area_secretariat_id', filter.areaSecretariatId],
-    ['p.id', filter.planId],
-  ] as const) {
-    if (value === undefined) continue;
-    params.push(value);
-    conditions.push(`${column} = $${params.length}::uuid`);
-  }
-  return { where: conditions.length ? conditions.join(' AND ') : 'true', params };
 }
 
 function toPlanFigures(r: PlanFiguresRow): PlanFigures {
