@@ -10,6 +10,7 @@ import { BadInputError, ConflictError, NotFoundError } from '../common/errors.js
 import { optionalText, requireDateOrder, requireFinite, requireNonNegative, requirePresent, requireText, requireUuid } from '../common/validate.js';
 import { GoalsService } from '../goals/goals.service.js';
 import { RegistryService } from '../registry/registry.service.js';
+import { lockedPlanDates, requireWithinPlan } from './activity-dates.js';
 import { ActivityGoalLinkEntity } from './activity-goal-link.entity.js';
 import { ActivityEntity } from './activity.entity.js';
 import type { CreateActivityInput } from './dto/create-activity.input.js';
@@ -47,6 +48,7 @@ export class ActivitiesService {
     requireDateOrder('startDate', input.startDate, 'endDate', input.endDate);
     requireNonNegative('budget', input.budget);
     return this.dataSource.transaction(async (m) => {
+      requireWithinPlan(await lockedPlanDates(m, plan.id), { startDate: input.startDate, endDate: input.endDate });
       const focusAreaId = input.focusAreaId ? await this.registry.requireFocusAreaOfPool(m, input.focusAreaId, plan.poolId) : null;
       const activity = await m.save(
         m.create(ActivityEntity, {
@@ -86,6 +88,9 @@ export class ActivitiesService {
     if (input.budget !== undefined) changes.budget = requireNonNegative('budget', requirePresent('budget', input.budget));
 
     return this.dataSource.transaction(async (m) => {
+      if (changes.startDate !== undefined || changes.endDate !== undefined) {
+        requireWithinPlan(await lockedPlanDates(m, plan.id), { startDate: changes.startDate, endDate: changes.endDate });
+      }
       if (input.focusAreaId !== undefined) {
         changes.focusAreaId = input.focusAreaId ? await this.registry.requireFocusAreaOfPool(m, input.focusAreaId, plan.poolId) : null;
       }

@@ -1,6 +1,6 @@
 import { ActivityStatus } from '../common/enums.js';
 import { BadInputError } from '../common/errors.js';
-import { MAX_DAYS_AHEAD, requireLoggable, requireNotTooFarAhead } from './progress-rules.js';
+import { requireLoggable } from './progress-rules.js';
 
 function refusal(fn: () => void): { field: string; message: string } | null {
   try {
@@ -11,17 +11,6 @@ function refusal(fn: () => void): { field: string; message: string } | null {
     return { field: error.field, message: error.message };
   }
 }
-
-describe('requireNotTooFarAhead', () => {
-  it(`allows up to ${MAX_DAYS_AHEAD} days after today, across a month end`, () => {
-    expect(refusal(() => requireNotTooFarAhead('2026-12-04', '2026-11-27'))).toBeNull();
-    expect(refusal(() => requireNotTooFarAhead('2020-01-01', '2026-11-27'))).toBeNull();
-    expect(refusal(() => requireNotTooFarAhead('2026-12-05', '2026-11-27'))).toEqual({
-      field: 'reportedOn',
-      message: 'reportedOn: 2026-12-05 is more than 7 days ahead (latest 2026-12-04)',
-    });
-  });
-});
 
 describe('requireLoggable', () => {
   const activity = { status: ActivityStatus.ACTIVE, startDate: '2026-03-01' };

@@ -1,10 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { IndicatorStatus } from '../common/enums.js';
+import type { AttentionReason, IndicatorStatus } from '../common/enums.js';
 import { prepared } from '../database/prepared-statements.js';
 import { readRows } from '../database/read-rows.js';
 import { type Kroner, toMoney } from '../database/transformers.js';
-import { activityFiguresCte, indicatorFiguresCte } from './rollup-sql.js';
+import {
+  activityFiguresCte,
+  activityFlagsCte,
+  cofinancingBelowMinimumSql,
+  indicatorFiguresCte,
+  type PlanCondition,
+  planAttentionCtes,
+} from './rollup-sql.js';
 
 export interface ActivityFigures {
   activityId: string;
@@ -55,8 +62,12 @@ export interface PlanRollupFigures {
   activitiesWithoutGoals: string[];
   goalsWithoutIndicators: string[];
   staleActivities: string[];
+  /** Non-cancelled activities whose spent exceeds their budget (a warning, not a refusal), by created_at, then id. */
+  overspentActivities: string[];
   cofinancingShare: number;
   cofinancingBelowMinimum: boolean;
+  /** In AttentionReason's order; empty when the plan needs no attention. */
+  attentionReasons: AttentionReason[];
 }
 
 /** Every figure of one plan: its roll-up and those of its goals, activities and indicators, by id. */
@@ -68,11 +79,11 @@ export interface PlanFigures {
 }
 
 /**
- * The figures of every plan whose id satisfies `plans` (SQL after `plan_id`, e.g. `= ANY($1::uuid[])`
- * or `IN (SELECT id FROM scoped_plans)`), as CTEs that planFigures and plansNeedingAttention share:
+ * The figures of every plan whose id `inPlans` accepts, as CTEs:
  *
- * - `activity_figures`: every activity (cancelled ones too: they have figures), `live` the others,
- *   with whether any link holds them; `links` with each activity's total weight.
+ * - `activity_figures`: every activity (cancelled ones too: they have figures), `live` the others;
+ *   `links` with each activity's total weight. An activity serves no goal when its goal_link_count
+ *   (kept by triggers) is 0.
  * - `goal_tree`: the plans' goals walked down from the roots, with depth and path from the root
  *   (itself included); `subtree` pairs every goal (root_id) with each goal of its subtree. Goals are
  *   never their own ancestors (the app refuses cycles), and a walk down from a root cannot loop.
@@ -84,36 +95,30 @@ export interface PlanFigures {
  *   krone, half away from zero. Progress is a Float, in double precision.
  * - `goal_figures`: each goal's subtree roll-up. A goal without activities (indicators) is one whose
  *   subtree has none.
- * - `plan_rollups`: one row per plan: totals over its live activities, the coherence lists (goals
- *   roots first by depth, created_at, id; activities by created_at, id) and co-financing, decided
- *   exactly in numeric as local < min × (grant + local); with no money at all the share is 0, below
- *   any positive minimum.
+ * - `plan_attention`: the attention reasons (rollup-sql.ts activityFlagsCte and planAttentionCtes,
+ *   the rules the portfolio's plansNeedingAttention uses too).
+ * - `plan_rollups`: one row per plan: totals over its live activities, the coherence and overspending
+ *   lists (goals roots first by depth, created_at, id; activities by created_at, id), co-financing
+ *   (cofinancingBelowMinimumSql) and the attention reasons.
  *
  * Read plan by plan: activities (activities_plan_idx), links (activity_goal_links_plan_idx), goals
- * (goals_plan_idx), indicators (indicators_plan_idx), one backward index scan of measurements per
- * indicator. A link's plan is its activity's and its goal's: the app only links within a plan.
+ * (goals_plan_idx), indicators (indicators_plan_idx) with their latest measurement by primary key. A
+ * link's plan is its activity's and its goal's: the app only links within a plan.
  */
-export function planFiguresCtes(plans: string, today: string, { indicatorStatus = true } = {}): string {
-  // Without the indicators' status (plansNeedingAttention only asks whether a goal has indicators at
-  // all), no latest measurement is looked up: 7,000 index probes fewer nationally.
-  const indicators = indicatorStatus
-    ? indicatorFiguresCte(`i.plan_id ${plans}`, today)
-    : `indicator_figures AS (SELECT i.id, i.goal_id, i.plan_id, NULL::text AS status FROM indicators i WHERE i.plan_id ${plans})`;
+function planFiguresCtes(inPlans: PlanCondition, today: string): string {
   return `
-  ${activityFiguresCte(`a.plan_id ${plans}`, today)},
+  ${activityFiguresCte(inPlans('a.plan_id'), today)},
   links AS (
     SELECT l.activity_id, l.goal_id, l.weight::numeric AS weight,
            sum(l.weight::numeric) OVER (PARTITION BY l.activity_id) AS total_weight
     FROM activity_goal_links l
-    WHERE l.plan_id ${plans}
+    WHERE ${inPlans('l.plan_id')}
   ),
   live AS (
-    SELECT af.*, af.id IN (SELECT activity_id FROM links) AS has_goal
-    FROM activity_figures af
-    WHERE af.status <> 'CANCELLED'
+    SELECT af.* FROM activity_figures af WHERE af.status <> 'CANCELLED'
   ),
   plan_goals AS (
-    SELECT g.id, g.plan_id, g.parent_id, g.created_at FROM goals g WHERE g.plan_id ${plans}
+    SELECT g.id, g.plan_id, g.parent_id, g.created_at FROM goals g WHERE ${inPlans('g.plan_id')}
   ),
   goal_tree (plan_id, id, depth, created_at, path) AS (
     SELECT g.plan_id, g.id, 0, g.created_at, ARRAY[g.id] FROM plan_goals g WHERE g.parent_id IS NULL
@@ -143,7 +148,7 @@ export function planFiguresCtes(plans: string, today: string, { indicatorStatus 
     FROM served
     GROUP BY root_id
   ),
-  ${indicators},
+  ${indicatorFiguresCte(inPlans('i.plan_id'), today, { details: true })},
   goal_indicator_totals AS (
     SELECT s.root_id,
            count(*)::int AS indicator_count,
@@ -175,11 +180,14 @@ export function planFiguresCtes(plans: string, today: string, { indicatorStatus 
            avg(coalesce(progress, 0)) AS progress,
            sum(budget) AS budget,
            sum(spent) AS spent,
-           array_agg(id ORDER BY created_at, id) FILTER (WHERE NOT has_goal) AS activities_without_goals,
-           array_agg(id ORDER BY created_at, id) FILTER (WHERE is_stale) AS stale_activities
+           array_agg(id ORDER BY created_at, id) FILTER (WHERE goal_link_count = 0) AS activities_without_goals,
+           array_agg(id ORDER BY created_at, id) FILTER (WHERE is_stale) AS stale_activities,
+           array_agg(id ORDER BY created_at, id) FILTER (WHERE spent > budget) AS overspent_activities
     FROM live
     GROUP BY plan_id
   ),
+  ${activityFlagsCte(inPlans, today)},
+  ${planAttentionCtes(inPlans, today)},
   plan_rollups AS (
     SELECT p.id AS plan_id,
            coalesce(at.activity_count, 0) AS activity_count,
@@ -190,28 +198,28 @@ export function planFiguresCtes(plans: string, today: string, { indicatorStatus 
            coalesce(at.activities_without_goals, '{}') AS activities_without_goals,
            coalesce(gg.goals_without_indicators, '{}') AS goals_without_indicators,
            coalesce(at.stale_activities, '{}') AS stale_activities,
+           coalesce(at.overspent_activities, '{}') AS overspent_activities,
            CASE WHEN p.lbf_grant + p.local_cofinancing = 0 THEN 0::float8
                 ELSE p.local_cofinancing::float8 / (p.lbf_grant + p.local_cofinancing)::float8
            END AS cofinancing_share,
-           CASE WHEN p.lbf_grant + p.local_cofinancing = 0 THEN po.min_cofinancing_share > 0
-                ELSE p.local_cofinancing < po.min_cofinancing_share * (p.lbf_grant + p.local_cofinancing)
-           END AS cofinancing_below_minimum
+           ${cofinancingBelowMinimumSql('p', 'po')} AS cofinancing_below_minimum,
+           pa.reasons AS attention_reasons
     FROM plans p
     JOIN pools po ON po.id = p.pool_id
+    JOIN plan_attention pa ON pa.plan_id = p.id
     LEFT JOIN plan_activity_totals at ON at.plan_id = p.id
     LEFT JOIN goal_gaps gg ON gg.plan_id = p.id
-    WHERE p.id ${plans}
+    WHERE ${inPlans('p.id')}
   )`;
 }
 
 /**
- * The statement behind planFigures, for the plans that `plans` selects (SQL after `plan_id`), with
- * $2 = today ('YYYY-MM-DD'): the shared CTEs, and the goals', activities' and indicators' figures as
- * JSON per plan.
+ * The statement behind planFigures, for the plans that `inPlans` selects by $1, with $2 = today
+ * ('YYYY-MM-DD'): the CTEs above, and the goals', activities' and indicators' figures as JSON per plan.
  */
-function planFiguresSql(plans: string): string {
+function planFiguresSql(inPlans: PlanCondition): string {
   return `WITH RECURSIVE
-  ${planFiguresCtes(plans, '$2')},
+  ${planFiguresCtes(inPlans, '$2')},
   plan_goal_figures AS (
     SELECT plan_id,
            json_agg(json_build_object(
@@ -255,8 +263,8 @@ function planFiguresSql(plans: string): string {
  * few milliseconds that planning this statement takes (with an array it keeps planning each time,
  * since it cannot know how many plans will come).
  */
-const PLAN_FIGURES_ONE = prepared('plan_figures_one', planFiguresSql('= $1::uuid'));
-const PLAN_FIGURES_MANY = prepared('plan_figures_many', planFiguresSql('= ANY($1::uuid[])'));
+const PLAN_FIGURES_ONE = prepared('plan_figures_one', planFiguresSql((column) => `${column} = $1::uuid`));
+const PLAN_FIGURES_MANY = prepared('plan_figures_many', planFiguresSql((column) => `${column} = ANY($1::uuid[])`));
 
 interface PlanRollupRow {
   plan_id: string;
@@ -268,8 +276,10 @@ interface PlanRollupRow {
   activities_without_goals: string[];
   goals_without_indicators: string[];
   stale_activities: string[];
+  overspent_activities: string[];
   cofinancing_share: number;
   cofinancing_below_minimum: boolean;
+  attention_reasons: AttentionReason[];
 }
 
 /** The JSON columns of planFiguresSql carry money as strings, so that JSON.parse cannot round it. */
@@ -331,8 +341,10 @@ function toPlanFigures(r: PlanFiguresRow): PlanFigures {
       activitiesWithoutGoals: r.activities_without_goals,
       goalsWithoutIndicators: r.goals_without_indicators,
       staleActivities: r.stale_activities,
+      overspentActivities: r.overspent_activities,
       cofinancingShare: r.cofinancing_share,
       cofinancingBelowMinimum: r.cofinancing_below_minimum,
+      attentionReasons: r.attention_reasons,
     },
     goals: new Map(
       r.goals.map((g) => [

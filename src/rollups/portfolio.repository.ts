@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import type { AttentionReason } from '../common/enums.js';
 import { type Kroner, toMoney } from '../database/transformers.js';
-import { planFiguresCtes } from './plan-figures.repository.js';
+import { activityFlagsCte, indicatorFiguresCte, type PlanCondition, planAttentionCtes } from './rollup-sql.js';
 
 /** All given conditions are ANDed on plans; callers narrow to the caller's scope this way. */
 export interface PortfolioFilter {
@@ -36,6 +37,21 @@ export interface PortfolioFigures {
   byFocusArea: FocusAreaFigures[];
   /** By municipality code. */
   byMunicipality: MunicipalityFigures[];
+  /** The non-cancelled activities without a focus area: with byFocusArea, they add up to the totals. */
+  withoutFocusArea: UnassignedFocusAreaFigures;
+}
+
+export interface UnassignedFocusAreaFigures {
+  activityCount: number;
+  budget: Kroner;
+  /** null when there are none. */
+  progress: number | null;
+}
+
+/** A plan of the portfolio that needs attention, and why (AttentionReason's order). */
+export interface PlanAttention {
+  planId: string;
+  reasons: AttentionReason[];
 }
 
 /**
@@ -70,6 +86,9 @@ interface PortfolioRow {
   /** Built with json_build_object; money as strings so JSON.parse cannot round it. */
   by_focus_area: { focusAreaId: string; activityCount: number; budget: string; progress: number | null }[];
   by_municipality: { municipalityId: string; planCount: number; lbfGrant: string; progress: number | null }[];
+  without_focus_area_count: number;
+  without_focus_area_budget: string;
+  without_focus_area_progress: number | null;
 }
 
 /**
@@ -87,8 +106,8 @@ export class PortfolioRepository {
    * figures are on their own rows; see activityGroupsCte). No "today": nothing here depends on it.
    * Plans come from plans_pool_idx / plans_area_secretariat_idx / plans_pkey as the filter allows.
    * Progress everywhere is the mean over the activities themselves (exact sums of whole percentages
-   * over the count), never a mean of plan means. The plans needing attention take the goal
-   * trees of every plan, so they are a statement of their own, run only when asked for.
+   * over the count), never a mean of plan means. The plans needing attention are a statement of
+   * their own (plansNeedingAttention), run only when asked for.
    */
   async portfolioRollup(filter: PortfolioFilter): Promise<PortfolioFigures> {
     const { where, params } = portfolioScope(filter, []);
@@ -110,6 +129,13 @@ export class PortfolioRepository {
                 coalesce(sum(spent), 0) AS spent,
                 sum(progress_sum)::float8 / nullif(sum(activity_count), 0)::float8 AS progress
          FROM activity_groups
+       ),
+       without_focus_area AS (
+         SELECT coalesce(sum(g.activity_count), 0)::int AS activity_count,
+                coalesce(sum(g.budget), 0) AS budget,
+                sum(g.progress_sum)::float8 / nullif(sum(g.activity_count), 0)::float8 AS progress
+         FROM activity_groups g
+         WHERE g.focus_area_id IS NULL
        ),
        by_focus_area AS (
          SELECT g.focus_area_id,
@@ -133,6 +159,8 @@ export class PortfolioRepository {
        )
        SELECT pt.plan_count, pt.lbf_grant, pt.local_cofinancing,
               pat.activity_count, pat.budget, pat.spent, pat.progress,
+              wfa.activity_count AS without_focus_area_count, wfa.budget AS without_focus_area_budget,
+              wfa.progress AS without_focus_area_progress,
               (SELECT coalesce(json_agg(json_build_object(
                         'focusAreaId', f.focus_area_id, 'activityCount', f.activity_count,
                         'budget', f.budget::text, 'progress', f.progress)
@@ -148,7 +176,8 @@ export class PortfolioRepository {
                JOIN municipalities m ON m.id = mp.municipality_id
                LEFT JOIN municipality_activities ma ON ma.municipality_id = mp.municipality_id) AS by_municipality
        FROM plan_totals pt
-       CROSS JOIN portfolio_activity_totals pat`,
+       CROSS JOIN portfolio_activity_totals pat
+       CROSS JOIN without_focus_area wfa`,
       params,
     );
     return {
@@ -171,35 +200,41 @@ export class PortfolioRepository {
         lbfGrant: toMoney(m.lbfGrant),
         progress: m.progress,
       })),
+      withoutFocusArea: {
+        activityCount: row.without_focus_area_count,
+        budget: toMoney(row.without_focus_area_budget),
+        progress: row.without_focus_area_progress,
+      },
     };
   }
 
   /**
-   * The portfolio's plans with any coherence warning (a goal without activities or indicators, an
-   * activity without goals, co-financing below the minimum) or a stale activity, by title, then id.
-   * Over thousands of plans, the planner's guess at the recursive goal_tree inflates the estimated
-   * cost past PostgreSQL's JIT thresholds, and JIT compilation then costs more than the query itself
-   * (2000 plans: about 1.2 s without JIT, 3 s with it): the connection runs with jit off.
+   * The portfolio's plans that need attention, with their reasons, by title, then id, in one
+   * statement: one pass over the plans' non-cancelled activities (their link counts, latest figures
+   * and dates are on their own rows), one over their goals and one over their indicators (latest
+   * values on their rows too), grouped by plan; no goal tree walked, no link or history read
+   * (rollup-sql.ts planAttentionCtes says why none is needed). The same rules give the plan
+   * roll-up's attentionReasons.
    */
-  async plansNeedingAttention(filter: PortfolioFilter, today: string): Promise<string[]> {
+  async plansNeedingAttention(filter: PortfolioFilter, today: string): Promise<PlanAttention[]> {
     const { where, params } = portfolioScope(filter, [today]);
-    const rows: { id: string }[] = await this.dataSource.query(
-      `WITH RECURSIVE
+    // Without a filter (the national roll-up) every row is in scope: no semi-join to the plans.
+    const inPlans: PlanCondition = where === 'true' ? () => 'true' : (column) => `${column} IN (SELECT id FROM scoped_plans)`;
+    const rows: PlanAttention[] = await this.dataSource.query(
+      `WITH
        scoped_plans AS (SELECT p.id FROM plans p WHERE ${where}),
-       ${planFiguresCtes('IN (SELECT id FROM scoped_plans)', '$1', { indicatorStatus: false })}
-       SELECT p.id
-       FROM plan_rollups r
-       JOIN plans p ON p.id = r.plan_id
-       WHERE cardinality(r.goals_without_activities) > 0
-          OR cardinality(r.activities_without_goals) > 0
-          OR cardinality(r.goals_without_indicators) > 0
-          OR cardinality(r.stale_activities) > 0
-          OR r.cofinancing_below_minimum
-       ORDER BY p.title, p.id`,
+       ${activityFlagsCte(inPlans, '$1')},
+       ${indicatorFiguresCte(inPlans('i.plan_id'), '$1', { details: false })},
+       ${planAttentionCtes(inPlans, '$1')}
+       SELECT plan_id AS "planId", reasons
+       FROM plan_attention
+       WHERE cardinality(reasons) > 0
+       ORDER BY title, plan_id`,
       params,
     );
-    return rows.map((r) => r.id);
+    return rows;
   }
+
 }
 
 /** The filter's conditions on plans (alias p) as SQL with `$n` parameters numbered after `leading`. */

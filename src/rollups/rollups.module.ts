@@ -9,6 +9,7 @@ import { ActivityRollupResolver } from './activity-rollup.resolver.js';
 import { AreaSecretariatRollupResolver } from './area-secretariat-rollup.resolver.js';
 import { GoalRollupResolver } from './goal-rollup.resolver.js';
 import { IndicatorRollupResolver } from './indicator-rollup.resolver.js';
+import { PlanRollupFiguresResolver } from './plan-rollup-figures.resolver.js';
 import { PlanRollupListsResolver } from './plan-rollup-lists.resolver.js';
 import { PlanRollupResolver } from './plan-rollup.resolver.js';
 import { FocusAreaRollupResolver, MunicipalityRollupResolver } from './portfolio-breakdown.resolver.js';
@@ -30,6 +31,7 @@ import { RollupsService } from './rollups.service.js';
     IndicatorRollupResolver,
     GoalRollupResolver,
     PlanRollupResolver,
+    PlanRollupFiguresResolver,
     PlanRollupListsResolver,
     PortfolioRollupResolver,
     AreaSecretariatRollupResolver,
