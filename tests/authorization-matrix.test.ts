@@ -57,6 +57,8 @@ const TABLE = {
   linkActivityToGoal:       ['OK',   'FORBIDDEN', 'FORBIDDEN / NOT_FOUND', 'OK / NOT_FOUND',        'FORBIDDEN / NOT_FOUND', NO],
   unlinkActivityFromGoal:   ['OK',   'FORBIDDEN', 'FORBIDDEN / NOT_FOUND', 'OK / NOT_FOUND',        'FORBIDDEN / NOT_FOUND', NO],
   logProgress:              ['OK',   'FORBIDDEN', 'FORBIDDEN / NOT_FOUND', 'OK / NOT_FOUND',        'FORBIDDEN / NOT_FOUND', NO],
+  retractProgressEntry:     ['OK',   'FORBIDDEN', 'FORBIDDEN / NOT_FOUND', 'OK / NOT_FOUND',        'FORBIDDEN / NOT_FOUND', NO],
+  retractMeasurement:       ['OK',   'FORBIDDEN', 'FORBIDDEN / NOT_FOUND', 'OK / NOT_FOUND',        'FORBIDDEN / NOT_FOUND', NO],
 } satisfies Record<string, Row>;
 
 type Operation = keyof typeof TABLE;
