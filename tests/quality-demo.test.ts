@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig } from '../src/config/config.js';
@@ -81,5 +81,23 @@ describe('the demo’s mistakes and warnings', () => {
       ['Boligsocial helhedsplan', ['ACTIVITIES_WITHOUT_GOALS', 'COFINANCING_BELOW_MINIMUM', 'OVERSPENT_ACTIVITIES']],
       ['Helhedsplan Lærkehaven', ['GOALS_WITHOUT_ACTIVITIES', 'GOALS_WITHOUT_INDICATORS', 'STALE_ACTIVITIES', 'INDICATORS_OFF_TRACK']],
     ]);
+  });
+
+  it('runs the README’s data-quality examples as written', async () => {
+    const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
+    const block = (name: string) => {
+      const found = [...readme.matchAll(/```graphql\n([\s\S]*?)```/g)].map((m) => m[1]).find((b) => b.includes(name));
+      if (!found) throw new Error(`README has no graphql block ${name}`);
+      return found;
+    };
+    const national = await client.ok(block('query PlansNeedingAttention'), {}, lbf);
+    expect(national.nationalRollup.plansNeedingAttention).toHaveLength(2);
+    const projekt = await client.login('projekt@planspor.demo', 'demo-projekt-2026');
+    const history = await client.ok(block('query MyPlanHistory'), {}, projekt);
+    const entries = history.me.plan.activities.flatMap((a: any) => a.progressEntries);
+    expect(entries.filter((e: any) => e.retraction)).toHaveLength(1);
+    const open = entries.find((e: any) => !e.retraction);
+    const retracted = await client.ok(block('mutation RetractEntry'), { id: open.id }, projekt);
+    expect(retracted.retractProgressEntry).toMatchObject({ id: open.id, retraction: { reason: 'Registreret på den forkerte aktivitet', by: { name: expect.any(String) } } });
   });
 });
