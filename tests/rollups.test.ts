@@ -133,6 +133,20 @@ const PLAN_PAGE = `query($id: ID!) { plan(id: $id) {
     progressEntries { id percentComplete retraction { reason by { id } } } }
 } }`;
 
+/**
+ * Plan P's attention reasons, in the enum's order: E2 (no activity), A4 (no goal), E2 (no indicator),
+ * A2 and A4 (stale), I2 (0.125 < 0.35: off track), A4 (35,000 of 30,000: overspent). Its co-financing
+ * is exactly the minimum.
+ */
+const P_REASONS = [
+  'GOALS_WITHOUT_ACTIVITIES',
+  'ACTIVITIES_WITHOUT_GOALS',
+  'GOALS_WITHOUT_INDICATORS',
+  'STALE_ACTIVITIES',
+  'INDICATORS_OFF_TRACK',
+  'OVERSPENT_ACTIVITIES',
+];
+
 const PORTFOLIO_FIELDS = `planCount activityCount lbfGrant localCofinancing budget spent progress
   byFocusArea { focusArea { id } activityCount budget progress }
   withoutFocusArea { activityCount budget progress }
@@ -203,15 +217,7 @@ describe('plan roll-up, computed by hand', () => {
       goalsWithoutIndicators: [{ id: ids.E2 }],
       staleActivities: [{ id: ids.A2 }, { id: ids.A4 }],
       overspentActivities: [{ id: ids.A4 }],
-      // In the enum's order: E2, A4, E2, A2 and A4, I2 (0.125 < 0.35), A4. Co-financing is exactly the minimum.
-      attentionReasons: [
-        'GOALS_WITHOUT_ACTIVITIES',
-        'ACTIVITIES_WITHOUT_GOALS',
-        'GOALS_WITHOUT_INDICATORS',
-        'STALE_ACTIVITIES',
-        'INDICATORS_OFF_TRACK',
-        'OVERSPENT_ACTIVITIES',
-      ],
+      attentionReasons: P_REASONS,
     });
   });
 });
@@ -240,16 +246,7 @@ describe('portfolio roll-ups', () => {
     plansNeedingAttention: expect.arrayContaining([
       {
         id: ids.p,
-        rollup: {
-          attentionReasons: [
-            'GOALS_WITHOUT_ACTIVITIES',
-            'ACTIVITIES_WITHOUT_GOALS',
-            'GOALS_WITHOUT_INDICATORS',
-            'STALE_ACTIVITIES',
-            'INDICATORS_OFF_TRACK',
-            'OVERSPENT_ACTIVITIES',
-          ],
-        },
+        rollup: { attentionReasons: P_REASONS },
       },
       { id: ids.q, rollup: { attentionReasons: ['COFINANCING_BELOW_MINIMUM'] } },
     ]),
