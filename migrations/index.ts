@@ -4,6 +4,7 @@ import { LatestProgressFigures1764500000000 } from './1764500000000-LatestProgre
 import { LatestProgressOnInsert1764600000000 } from './1764600000000-LatestProgressOnInsert.js';
 import { Retractions1764710000000 } from './1764710000000-Retractions.js';
 import { GoalLinkCounts1764711000000 } from './1764711000000-GoalLinkCounts.js';
+import { Coordination1764720000000 } from './1764720000000-Coordination.js';
 
 /** Every migration, oldest first. Listed explicitly so the app, the CLI and the tests agree. */
 export const migrations = [
@@ -13,4 +14,5 @@ export const migrations = [
   LatestProgressOnInsert1764600000000,
   Retractions1764710000000,
   GoalLinkCounts1764711000000,
+  Coordination1764720000000,
 ];

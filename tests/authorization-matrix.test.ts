@@ -39,6 +39,8 @@ const TABLE = {
   activity:                 ['OK',   'OK',        'OK / NOT_FOUND',        'OK / NOT_FOUND',        'OK / NOT_FOUND',        NO],
   nationalRollup:           ['OK',   'OK',        'FORBIDDEN',             'FORBIDDEN',             'FORBIDDEN',             NO],
   auditEvents:              ['OK',   'OK',        'FORBIDDEN',             'OK / NOT_FOUND',        'FORBIDDEN',             NO],
+  activityTypes:            ['OK',   'OK',        'OK',                    'OK',                    'OK',                    NO],
+  targetGroups:             ['OK',   'OK',        'OK',                    'OK',                    'OK',                    NO],
   // Mutation
   login:                    ['OK',   'OK',        'OK',                    'OK',                    'OK',                    'OK'],
   createUser:               ['OK',   'FORBIDDEN', 'FORBIDDEN',             'FORBIDDEN',             'FORBIDDEN',             NO],
@@ -59,6 +61,9 @@ const TABLE = {
   logProgress:              ['OK',   'FORBIDDEN', 'FORBIDDEN / NOT_FOUND', 'OK / NOT_FOUND',        'FORBIDDEN / NOT_FOUND', NO],
   retractProgressEntry:     ['OK',   'FORBIDDEN', 'FORBIDDEN / NOT_FOUND', 'OK / NOT_FOUND',        'FORBIDDEN / NOT_FOUND', NO],
   retractMeasurement:       ['OK',   'FORBIDDEN', 'FORBIDDEN / NOT_FOUND', 'OK / NOT_FOUND',        'FORBIDDEN / NOT_FOUND', NO],
+  createActivityType:       ['OK',   'OK',        'FORBIDDEN',             'FORBIDDEN',             'FORBIDDEN',             NO],
+  createTargetGroup:        ['OK',   'OK',        'FORBIDDEN',             'FORBIDDEN',             'FORBIDDEN',             NO],
+  addCoordinationNote:      ['OK',   'FORBIDDEN', 'OK / NOT_FOUND',        'FORBIDDEN / NOT_FOUND', 'FORBIDDEN / NOT_FOUND', NO],
 } satisfies Record<string, Row>;
 
 type Operation = keyof typeof TABLE;

@@ -2,6 +2,7 @@ import type { EntityManager } from 'typeorm';
 import { hashPassword } from '../auth/password.js';
 import { ActivityStatus, GoalKind, IndicatorDirection, ResponsibleParty, Role } from '../common/enums.js';
 import { loadQualityDemo } from './demo-quality.js';
+import { loadCoordinationDemo } from './demo-coordination.js';
 
 /*
  * Demo data that tells a story (see demo-story.md).
@@ -1501,4 +1502,5 @@ export async function loadDemoData(manager: EntityManager, today: string): Promi
   );
 
   await loadQualityDemo(manager, today);
+  await loadCoordinationDemo(manager, { today, planIds, userIds });
 }

@@ -105,7 +105,7 @@ export interface PlanFigures {
  * (goals_plan_idx), indicators (indicators_plan_idx) with their latest measurement by primary key. A
  * link's plan is its activity's and its goal's: the app only links within a plan.
  */
-function planFiguresCtes(inPlans: PlanCondition, today: string): string {
+export function planFiguresCtes(inPlans: PlanCondition, today: string, { details = true }: { details?: boolean } = {}): string {
   return `
   ${activityFiguresCte(inPlans('a.plan_id'), today)},
   links AS (
@@ -148,7 +148,7 @@ function planFiguresCtes(inPlans: PlanCondition, today: string): string {
     FROM served
     GROUP BY root_id
   ),
-  ${indicatorFiguresCte(inPlans('i.plan_id'), today, { details: true })},
+  ${indicatorFiguresCte(inPlans('i.plan_id'), today, { details })},
   goal_indicator_totals AS (
     SELECT s.root_id,
            count(*)::int AS indicator_count,
@@ -266,7 +266,8 @@ function planFiguresSql(inPlans: PlanCondition): string {
 const PLAN_FIGURES_ONE = prepared('plan_figures_one', planFiguresSql((column) => `${column} = $1::uuid`));
 const PLAN_FIGURES_MANY = prepared('plan_figures_many', planFiguresSql((column) => `${column} = ANY($1::uuid[])`));
 
-interface PlanRollupRow {
+/** A row of plan_rollups (planFiguresCtes). */
+export interface PlanRollupRow {
   plan_id: string;
   activity_count: number;
   progress: number | null;
@@ -329,23 +330,27 @@ export class PlanFiguresRepository {
   }
 }
 
+export function toPlanRollupFigures(r: PlanRollupRow): PlanRollupFigures {
+  return {
+    planId: r.plan_id,
+    activityCount: r.activity_count,
+    progress: r.progress,
+    budget: toMoney(r.budget),
+    spent: toMoney(r.spent),
+    goalsWithoutActivities: r.goals_without_activities,
+    activitiesWithoutGoals: r.activities_without_goals,
+    goalsWithoutIndicators: r.goals_without_indicators,
+    staleActivities: r.stale_activities,
+    overspentActivities: r.overspent_activities,
+    cofinancingShare: r.cofinancing_share,
+    cofinancingBelowMinimum: r.cofinancing_below_minimum,
+    attentionReasons: r.attention_reasons,
+  };
+}
+
 function toPlanFigures(r: PlanFiguresRow): PlanFigures {
   return {
-    rollup: {
-      planId: r.plan_id,
-      activityCount: r.activity_count,
-      progress: r.progress,
-      budget: toMoney(r.budget),
-      spent: toMoney(r.spent),
-      goalsWithoutActivities: r.goals_without_activities,
-      activitiesWithoutGoals: r.activities_without_goals,
-      goalsWithoutIndicators: r.goals_without_indicators,
-      staleActivities: r.stale_activities,
-      overspentActivities: r.overspent_activities,
-      cofinancingShare: r.cofinancing_share,
-      cofinancingBelowMinimum: r.cofinancing_below_minimum,
-      attentionReasons: r.attention_reasons,
-    },
+    rollup: toPlanRollupFigures(r),
     goals: new Map(
       r.goals.map((g) => [
         g.id,

@@ -238,7 +238,7 @@ export class PortfolioRepository {
 }
 
 /** The filter's conditions on plans (alias p) as SQL with `$n` parameters numbered after `leading`. */
-function portfolioScope(filter: PortfolioFilter, leading: unknown[]): { where: string; params: unknown[] } {
+export function portfolioScope(filter: PortfolioFilter, leading: unknown[]): { where: string; params: unknown[] } {
   const params: unknown[] = [...leading];
   const conditions: string[] = [];
   for (const [column, value] of [

@@ -1,5 +1,6 @@
 import { AttentionReason } from '../common/enums.js';
-import { ON_TRACK_MARGIN, ON_TRACK_SLACK, REPORTING_STATUSES } from './rollup-rules.js';
+import { ON_TRACK_MARGIN, ON_TRACK_SLACK } from './rollup-rules.js';
+import { staleActivitySql } from './stale-activity-rule.js';
 
 /*
  * SQL building blocks. Each rule is written once, as a CTE, and every statement that needs it
@@ -8,22 +9,8 @@ import { ON_TRACK_MARGIN, ON_TRACK_SLACK, REPORTING_STATUSES } from './rollup-ru
  */
 
 /**
- * The stale-activity rule as a condition on activity alias `a` and plan alias `p` (or any rows with
- * their columns), `today` a date expression: PLANNED or ACTIVE, started before today, and no entry
- * reported within the plan's reporting interval before today. The latest entry (retracted ones
- * skipped) has the greatest reported_on, and the activity row carries its date (latest_reported_on,
- * kept by triggers), so the test reads no history. rollup-rules.ts `isStale` states the same rule.
- */
-export function staleActivitySql(a: string, p: string, today: string): string {
-  const statuses = REPORTING_STATUSES.map((status) => `'${status}'`).join(', ');
-  return `(${a}.status IN (${statuses})
-             AND ${a}.start_date < ${today}::date
-             AND (${a}.latest_reported_on IS NULL OR ${a}.latest_reported_on < ${today}::date - ${p}.reporting_interval_days))`;
-}
-
-/**
  * `activity_figures`: per activity matching `where` (alias a), the figures of its latest progress
- * entry and whether it is stale. The latest entry is activities.latest_progress_id, which triggers
+ * entry and whether it is stale (stale-activity-rule.ts). The latest entry is activities.latest_progress_id, which triggers
  * keep current on every log and retraction, and copy that entry's percent, spend and date onto the
  * activity row (migrations LatestProgressFigures, LatestProgressOnInsert, Retractions), so no
  * history is read here at all.

@@ -17,14 +17,16 @@ import { PortfolioRollupResolver } from './portfolio-rollup.resolver.js';
 import { RollupsLoaders } from './rollups.loaders.js';
 import { PlanFiguresRepository } from './plan-figures.repository.js';
 import { PortfolioRepository } from './portfolio.repository.js';
+import { RollupsExportReads } from './rollups-export-reads.js';
 import { RollupsService } from './rollups.service.js';
 
-/** Reads the domain's tables; nothing imports it. */
+/** Reads the domain's tables; only the spreadsheet exports import it (for the same figures GraphQL gives). */
 @Module({
   imports: [AuthModule, RegistryModule, PlansModule, GoalsModule, IndicatorsModule, ActivitiesModule],
   providers: [
     PlanFiguresRepository,
     PortfolioRepository,
+    RollupsExportReads,
     RollupsLoaders,
     RollupsService,
     ActivityRollupResolver,
@@ -38,5 +40,6 @@ import { RollupsService } from './rollups.service.js';
     FocusAreaRollupResolver,
     MunicipalityRollupResolver,
   ],
+  exports: [RollupsExportReads, RollupsLoaders, RollupsService],
 })
 export class RollupsModule {}

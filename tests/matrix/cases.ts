@@ -195,6 +195,9 @@ export const CASES: Record<string, OperationCase> = {
     },
   },
 
+  activityTypes: { kind: 'Query', request: () => ({ query: 'query { activityTypes { id name } }' }) },
+  targetGroups: { kind: 'Query', request: () => ({ query: 'query { targetGroups { id name } }' }) },
+
   // ---- Mutation ----
   login: {
     kind: 'Mutation',
@@ -365,5 +368,27 @@ export const CASES: Record<string, OperationCase> = {
       };
     },
     check: (data) => (data.retractMeasurement.retraction?.reason === 'Fejlregistrering' ? [] : ['the measurement was not retracted']),
+  },
+  createActivityType: {
+    kind: 'Mutation',
+    request: () => ({
+      query: 'mutation($input: CreateNamedInput!) { createActivityType(input: $input) { id } }',
+      variables: { input: { name: unique('Aktivitetstype') } },
+    }),
+  },
+  createTargetGroup: {
+    kind: 'Mutation',
+    request: () => ({
+      query: 'mutation($input: CreateNamedInput!) { createTargetGroup(input: $input) { id } }',
+      variables: { input: { name: unique('Målgruppe') } },
+    }),
+  },
+  addCoordinationNote: {
+    kind: 'Mutation',
+    request: (ctx) => ({
+      query: 'mutation($input: AddCoordinationNoteInput!) { addCoordinationNote(input: $input) { id plan { id } } }',
+      variables: { input: { planId: sidePlan(ctx).planId, text: unique('Koordinering') } },
+    }),
+    check: (data, ctx) => (data.addCoordinationNote.plan.id === sidePlan(ctx).planId ? [] : ['the note is on another plan']),
   },
 };
