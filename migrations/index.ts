@@ -5,6 +5,8 @@ import { LatestProgressOnInsert1764600000000 } from './1764600000000-LatestProgr
 import { AnnualReporting1764700000000 } from './1764700000000-AnnualReporting.js';
 import { Milestones1764700100000 } from './1764700100000-Milestones.js';
 import { IndicatorRevisions1764700200000 } from './1764700200000-IndicatorRevisions.js';
+import { Retractions1764710000000 } from './1764710000000-Retractions.js';
+import { GoalLinkCounts1764711000000 } from './1764711000000-GoalLinkCounts.js';
 import { Coordination1764720000000 } from './1764720000000-Coordination.js';
 
 /** Every migration, oldest first. Listed explicitly so the app, the CLI and the tests agree. */
@@ -16,5 +18,7 @@ export const migrations = [
   AnnualReporting1764700000000,
   Milestones1764700100000,
   IndicatorRevisions1764700200000,
+  Retractions1764710000000,
+  GoalLinkCounts1764711000000,
   Coordination1764720000000,
 ];

@@ -1,4 +1,4 @@
-import type { IndicatorDirection } from '../common/enums.js';
+import { IndicatorDirection } from '../common/enums.js';
 import { BadInputError } from '../common/errors.js';
 import { optionalText, requireFinite, requireText } from '../common/validate.js';
 
@@ -29,8 +29,9 @@ export interface IndicatorDefinitionInput {
 export const DEFINITION_FIELDS = ['name', 'unit', 'source', 'baseline', 'baselineDate', 'target', 'targetDate'] as const;
 
 /**
- * createIndicator's rules, applied alike to a new indicator and to the result of an update, so that
- * no update can make an indicator that could not have been created. Each error names its field.
+ * The rules of an indicator's definition, applied alike by createIndicator, by updateIndicator to
+ * the indicator as the update would leave it (so that no update can make an indicator that could not
+ * have been created), and, rule by rule, by the spreadsheet import. Each error names its field.
  */
 export function indicatorDefinition(input: IndicatorDefinitionInput, planStartDate: string): IndicatorDefinition {
   const name = requireText('name', input.name);
@@ -38,10 +39,36 @@ export function indicatorDefinition(input: IndicatorDefinitionInput, planStartDa
   const source = optionalText('source', input.source, 500) ?? null;
   const target = requireFinite('target', input.target);
   const baseline = input.baseline === null || input.baseline === undefined ? null : requireFinite('baseline', input.baseline);
-  // Attainment is measured against the time from baseline to target: without a date, the plan's start.
-  const baselineDate = input.baselineDate ?? (baseline === null ? null : planStartDate);
-  if (baselineDate && input.targetDate < baselineDate) {
-    throw new BadInputError('targetDate', `${input.targetDate} is before baselineDate ${baselineDate}`);
-  }
+  requirePlausibleTarget({ direction: input.direction, baseline, target });
+  const baselineDate = effectiveBaselineDate(input.baselineDate ?? null, baseline !== null, planStartDate);
+  requireTargetDateAfterBaseline(baselineDate, input.targetDate);
   return { name, unit, source, baseline, baselineDate, target, targetDate: input.targetDate };
+}
+
+/**
+ * A target on the wrong side of the baseline for the indicator's direction cannot be right: an
+ * INCREASE indicator whose target is below its baseline (or a DECREASE one above it) would count
+ * every step away from the target as attainment. A target equal to the baseline stays allowed
+ * ("hold the level"). Without a baseline there is nothing to compare.
+ */
+export function requirePlausibleTarget(indicator: { direction: IndicatorDirection; baseline: number | null; target: number }): void {
+  const { direction, baseline, target } = indicator;
+  if (baseline === null) return;
+  if (direction === IndicatorDirection.INCREASE && target < baseline) {
+    throw new BadInputError('target', `${target} is below the baseline ${baseline}, but the indicator is to INCREASE`);
+  }
+  if (direction === IndicatorDirection.DECREASE && target > baseline) {
+    throw new BadInputError('target', `${target} is above the baseline ${baseline}, but the indicator is to DECREASE`);
+  }
+}
+
+/** Attainment is measured against the time from baseline to target: without a baseline date, the plan's start. */
+export function effectiveBaselineDate(baselineDate: string | null, hasBaseline: boolean, planStartDate: string): string | null {
+  return baselineDate ?? (hasBaseline ? planStartDate : null);
+}
+
+export function requireTargetDateAfterBaseline(baselineDate: string | null, targetDate: string): void {
+  if (baselineDate && targetDate < baselineDate) {
+    throw new BadInputError('targetDate', `${targetDate} is before baselineDate ${baselineDate}`);
+  }
 }

@@ -3,11 +3,13 @@ import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { AccessService } from '../auth/access.service.js';
 import type { AuthUser } from '../auth/auth-user.js';
+import { todayUtc } from '../common/clock.js';
 import { NotFoundError } from '../common/errors.js';
-import { optionalText, requireFinite, requirePresent, requireText, requireUuid } from '../common/validate.js';
+import { optionalText, requireFinite, requireNotTooFarAhead, requirePresent, requireText, requireUuid } from '../common/validate.js';
 import { GoalsService } from '../goals/goals.service.js';
 import type { PlanEntity } from '../plans/plan.entity.js';
 import { requireUnlockedForWrite } from '../reporting/reporting-lock.js';
+import { RetractionsService } from '../retractions/retractions.service.js';
 import type { CreateIndicatorInput } from './dto/create-indicator.input.js';
 import type { RecordMeasurementInput } from './dto/record-measurement.input.js';
 import type { UpdateIndicatorInput } from './dto/update-indicator.input.js';
@@ -23,6 +25,7 @@ export class IndicatorsService {
     private readonly access: AccessService,
     private readonly goals: GoalsService,
     private readonly audit: AuditService,
+    private readonly retractions: RetractionsService,
   ) {}
 
   async createIndicator(auth: AuthUser, input: CreateIndicatorInput): Promise<IndicatorEntity> {
@@ -46,8 +49,10 @@ export class IndicatorsService {
 
   async recordMeasurement(auth: AuthUser, input: RecordMeasurementInput): Promise<MeasurementEntity> {
     const { indicator } = await this.editableIndicator(auth, input.indicatorId, 'indicatorId');
+    requireNotTooFarAhead('measuredOn', input.measuredOn, todayUtc());
     const value = requireFinite('value', input.value);
     const note = optionalText('note', input.note) ?? null;
+    // The insert trigger measurements_latest_pointer moves the indicator's latest measurement.
     return this.dataSource.transaction(async (m) => {
       // Locked history: nothing dated in a submitted or approved year (the lock holds until commit).
       await requireUnlockedForWrite(m, indicator.planId, input.measuredOn, 'measuredOn');
@@ -132,5 +137,29 @@ export class IndicatorsService {
       target: input.target === undefined ? current.target : requirePresent('target', input.target),
       targetDate: input.targetDate === undefined ? current.targetDate : requirePresent('targetDate', input.targetDate),
     };
+  }
+
+  /**
+   * Withdraws a measurement recorded by mistake (ADMIN, the plan's project secretariat): it stays in
+   * measurements with its retraction and counts in no figure; the indicator's latest measurement
+   * moves back to the latest one not retracted.
+   */
+  async retractMeasurement(auth: AuthUser, id: string, reason: string): Promise<MeasurementEntity> {
+    const measurement = await this.dataSource.manager.findOneBy(MeasurementEntity, { id: requireUuid(id, 'Measurement', 'id') });
+    if (!measurement) throw new NotFoundError('Measurement', id, 'id');
+    await this.access.requireReadableObject(auth, measurement.planId, () => new NotFoundError('Measurement', id, 'id'));
+    this.access.requireEditPlanContent(auth, measurement.planId);
+    await this.retractions.retract(
+      auth,
+      {
+        entity: 'Measurement',
+        id: measurement.id,
+        planId: measurement.planId,
+        datedOn: measurement.measuredOn,
+        retractedAt: measurement.retractedAt,
+      },
+      reason,
+    );
+    return this.dataSource.manager.findOneByOrFail(MeasurementEntity, { id: measurement.id });
   }
 }

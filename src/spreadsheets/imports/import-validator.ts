@@ -7,6 +7,8 @@ import {
   requireFinite,
   requireNonNegative,
 } from '../../common/validate.js';
+import { requireWithinPlan } from '../../activities/activity-dates.js';
+import { effectiveBaselineDate, requirePlausibleTarget, requireTargetDateAfterBaseline } from '../../indicators/indicator-definition.js';
 import { ACTIVITIES, GOALS, INDICATORS, LINKS } from '../sheets/plan-sheets.js';
 import type { SheetLayout } from '../sheets/sheet-layout.js';
 import type { ImportContext, ImportPlan, NewActivity, NewGoal, NewIndicator, NewLink } from './import-plan.js';
@@ -198,13 +200,16 @@ function checkIndicators(checks: RowCheck[], context: ImportContext, goalRefs: R
     const givenBaselineDate = check.date('baselineDate', false);
     const targetDate = check.date('targetDate', true);
     if (baseline !== undefined && baseline !== null) check.rule('baseline', () => requireFinite('baseline', baseline));
-    // As createIndicator: attainment runs from the baseline date, by default the plan's start.
-    const baselineDate = givenBaselineDate === null ? (baseline === null ? null : context.plan.startDate) : givenBaselineDate;
-    if (baselineDate && targetDate && targetDate < baselineDate) check.fail('targetDate', `${targetDate} is before baselineDate ${baselineDate}`);
-    if (goalId && name && unit && direction && source !== undefined && baseline !== undefined && target !== undefined && target !== null) {
-      if (baselineDate !== undefined && targetDate && !(baselineDate && targetDate < baselineDate)) {
-        rows.push({ id, goalId, name, unit, direction, source, baseline, baselineDate, target, targetDate });
-      }
+    // createIndicator's rules (indicators/indicator-definition.ts), one by one, so that every broken one is reported.
+    const baselineDate = givenBaselineDate === undefined ? undefined : effectiveBaselineDate(givenBaselineDate, baseline !== null, context.plan.startDate);
+    const datesInOrder =
+      baselineDate !== undefined && targetDate ? check.rule('targetDate', () => (requireTargetDateAfterBaseline(baselineDate, targetDate), true)) : undefined;
+    const plausible =
+      direction && baseline !== undefined && target !== undefined && target !== null
+        ? check.rule('target', () => (requirePlausibleTarget({ direction, baseline, target }), true))
+        : undefined;
+    if (goalId && name && unit && direction && source !== undefined && baseline !== undefined && target !== undefined && target !== null && plausible && datesInOrder) {
+      rows.push({ id, goalId, name, unit, direction, source, baseline, baselineDate: baselineDate!, target, targetDate: targetDate! });
     }
   }
   return rows;
@@ -225,10 +230,15 @@ function checkActivities(checks: RowCheck[], context: ImportContext, focusArea: 
     const startDate = check.date('startDate', true);
     const endDate = check.date('endDate', true);
     const ordered = startDate && endDate ? check.rule('endDate', () => (requireDateOrder('startDate', startDate, 'endDate', endDate), true)) : undefined;
+    // As createActivity: both dates within the plan's.
+    const withinPlan = [
+      startDate ? check.rule('startDate', () => (requireWithinPlan(context.plan, { startDate }), true)) : undefined,
+      endDate ? check.rule('endDate', () => (requireWithinPlan(context.plan, { endDate }), true)) : undefined,
+    ].every(Boolean);
     const money = check.money('budget', true);
     const budget = money === undefined || money === null ? undefined : check.rule('budget', () => requireNonNegative('budget', money));
     if (title && description !== undefined && targetGroup !== undefined && responsibleParty && status !== undefined && focusAreaId !== undefined) {
-      if (startDate && endDate && ordered && budget !== undefined) {
+      if (startDate && endDate && ordered && withinPlan && budget !== undefined) {
         rows.push({ id, title, description, targetGroup, responsibleParty, focusAreaId, startDate, endDate, budget, status: status ?? ActivityStatus.PLANNED });
       }
     }
