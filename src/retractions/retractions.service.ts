@@ -4,7 +4,7 @@ import { AuditService } from '../audit/audit.service.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { ConflictError } from '../common/errors.js';
 import { requireText } from '../common/validate.js';
-import { requireUnlockedHistory } from './reporting-lock.js';
+import { requireUnlockedForWrite } from '../reporting/reporting-lock.js';
 
 export const MAX_REASON = 500;
 
@@ -24,6 +24,15 @@ export interface RetractionTarget {
  * Retractions of history (progress entries, measurements). The caller has checked access to the
  * row's plan; this checks the reason and the row's state, then marks the row in one transaction with
  * its audit row. The database moves the latest-entry pointers back (migrations/1764710000000-Retractions.ts).
+ *
+ * Locked history: a row dated inside a SUBMITTED or APPROVED reporting period is CONFLICT naming the
+ * year, by the same rule and lock as logProgress and recordMeasurement (reporting/reporting-lock.ts).
+ * The lock is taken first, in the retraction's own transaction: the plan row FOR KEY SHARE, which a
+ * submission's FOR UPDATE waits for. So a retraction racing a submission of its year either commits
+ * before the submission computes its report (which then leaves the row out) or finds the year locked.
+ * Lock order: the plan row, then (in the retraction trigger) the activity or indicator row; a
+ * submission locks no activity or indicator, and logProgress's KEY SHARE on the plan never blocks on
+ * this one, so neither can deadlock with it.
  */
 @Injectable()
 export class RetractionsService {
@@ -36,7 +45,7 @@ export class RetractionsService {
     const why = requireText('reason', reason, MAX_REASON);
     if (target.retractedAt) throw alreadyRetracted(target);
     await this.dataSource.transaction(async (m) => {
-      await requireUnlockedHistory(m, target.planId, target.datedOn);
+      await requireUnlockedForWrite(m, target.planId, target.datedOn, 'id');
       // `retracted_at IS NULL` in the WHERE: of two racing retractions the second updates nothing.
       // TypeORM answers an UPDATE with [rows, affected].
       const [[row]]: [{ retracted_at: Date; retracted_by: string; retraction_reason: string }[], number] = await m.query(
