@@ -2,14 +2,17 @@ import pg from 'pg';
 import { addDays, todayUtc } from '../src/common/clock.js';
 import { createActivity, createGoal, createIndicator, createPlan, link } from './factories/plan.factory.js';
 import { createAreaSecretariat, createHousingOrganisation, createMunicipality, createPool } from './factories/registry.factory.js';
+import { submitLateReports } from './factories/reporting.factory.js';
 import { unique } from './factories/unique.js';
 import { userWithToken } from './factories/user.factory.js';
 import { startTestApp, type TestApp } from './helpers/test-app.js';
 
 /**
  * Attention with reasons (issue 10): one plan built to have each reason alone, a healthy one, and
- * the portfolio that lists them. LATE_REPORTS needs the reporting issue's periods (a hook in
- * src/rollups/rollup-sql.ts): no plan here can have it yet.
+ * the portfolio that lists them. Every plan here is ACTIVE from day -500, so the report of its first
+ * year may be overdue (LATE_REPORTS, from the reporting issue's periods): each plan submits its late
+ * reports when it is built, but for the one whose reason that is. tests/reporting-quality.test.ts
+ * follows LATE_REPORTS through the report cycle.
  */
 let app: TestApp;
 let db: pg.Client;
@@ -47,17 +50,21 @@ let areaToken: string;
  * A healthy plan: co-financing exactly the minimum (1,000,000 of 4,000,000), a root goal with one
  * child, the child served by an ACTIVE activity (focus area F1, reported 5 days ago, 20,000 of
  * 100,000 spent) and measured on track (40 → 60 at 55: 0.75 against 0.35). The root has neither a
- * link nor an indicator of its own: its subtree has both, so it is no warning.
+ * link nor an indicator of its own: its subtree has both, so it is no warning. Its overdue annual
+ * reports are submitted, so it has no late report; with `late` it starts 800 days ago and submits
+ * none, so the report of its first year (due 30 June of the next year, at least 254 days ago) is late.
  */
-async function healthyPlan(key: string, money = { lbfGrant: 3_000_000, localCofinancing: 1_000_000 }): Promise<BuiltPlan> {
+async function healthyPlan(key: string, money = { lbfGrant: 3_000_000, localCofinancing: 1_000_000 }, { late = false } = {}): Promise<BuiltPlan> {
   const { client } = app;
   const plan = await createPlan(
     client,
     app.adminToken,
     { poolId: refs.pool, municipalityId: refs.municipality, housingOrganisationIds: [refs.housing], areaSecretariatId: refs.area },
-    { title: `${prefix} ${key}`, startDate: day(-500), endDate: day(500), ...money },
+    { title: `${prefix} ${key}`, startDate: day(late ? -800 : -500), endDate: day(500), ...money },
   );
   const { token } = await userWithToken(client, app.adminToken, 'PROJECT_SECRETARIAT', { planId: plan.id });
+  // Before anything is written: what follows is dated within the last 100 days, never in a late year.
+  if (!late) await submitLateReports(client, token, plan.id);
   const root = await createGoal(client, token, { planId: plan.id, kind: 'OVERALL' });
   const leaf = await createGoal(client, token, { planId: plan.id, kind: 'EFFECT', parentId: root.id });
   const indicator = await createIndicator(client, token, { goalId: leaf.id, baseline: 40, target: 60, baselineDate: day(-365), targetDate: day(365) });
@@ -154,6 +161,9 @@ beforeAll(async () => {
     const p = plans.overspent;
     refs.overspendingEntry = (await client.ok(LOG, { input: { activityId: p.activity, reportedOn: day(-1), percentComplete: 90, spent: 100_001 } }, p.token)).logProgress.id;
   }
+
+  // Its first year's report is overdue (and the later ones may be).
+  plans.late = await healthyPlan('08 sen rapport', undefined, { late: true });
 }, 180_000);
 afterAll(async () => {
   await db?.end();
@@ -170,6 +180,7 @@ describe('attentionReasons on the plan roll-up', () => {
     ['cofinancing', ['COFINANCING_BELOW_MINIMUM']],
     ['offTrack', ['INDICATORS_OFF_TRACK']],
     ['overspent', ['OVERSPENT_ACTIVITIES']],
+    ['late', ['LATE_REPORTS']],
   ])('%s: %j', async (key, expected) => {
     const rollup = await reasons(plans[key].id);
     expect(rollup.attentionReasons).toEqual(expected);
@@ -240,7 +251,7 @@ describe('attentionReasons on the plan roll-up', () => {
 
 describe('plansNeedingAttention', () => {
   const needy = () =>
-    ['goalsWithoutActivities', 'activitiesWithoutGoals', 'goalsWithoutIndicators', 'stale', 'cofinancing', 'offTrack', 'overspent'].map((key) => ({
+    ['goalsWithoutActivities', 'activitiesWithoutGoals', 'goalsWithoutIndicators', 'stale', 'cofinancing', 'offTrack', 'overspent', 'late'].map((key) => ({
       id: plans[key].id,
       title: plans[key].title,
       rollup: { attentionReasons: expect.any(Array) },

@@ -15,6 +15,14 @@ let server: RunningServer;
 let client: GraphQLClient;
 let lbf: string;
 
+/**
+ * The demo's annual reports (demo-story.md, "Annual reporting"): plan 3's first report was returned
+ * and never resubmitted, so it is late whatever the day; plan 2's report of last year is open, late
+ * from 1 July (its due date is 30 June); plan 1 is never late.
+ */
+const today = new Date().toISOString().slice(0, 10);
+const PLAN_2_LATE = today > `${today.slice(0, 4)}-06-30` ? ['LATE_REPORTS'] : [];
+
 const PLAN = `query($id: ID!) { plan(id: $id) { title
   rollup { activityCount budget spent progress attentionReasons overspentActivities { title budget spent } }
   goals { parent { id } rollup { budget activityCount } indicators { name status latest { value } measurements { value retraction { reason by { email } } } } }
@@ -62,7 +70,7 @@ describe('the demo’s mistakes and warnings', () => {
     const p = await plan(3);
     expect(p.rollup).toMatchObject({ activityCount: 5, budget: 3_150_000, spent: 1_920_000 });
     expect(p.rollup.overspentActivities).toEqual([{ title: 'Gælds- og økonomirådgivning', budget: 400_000, spent: 440_000 }]);
-    expect(p.rollup.attentionReasons).toEqual(['ACTIVITIES_WITHOUT_GOALS', 'COFINANCING_BELOW_MINIMUM', 'OVERSPENT_ACTIVITIES']);
+    expect(p.rollup.attentionReasons).toEqual(['ACTIVITIES_WITHOUT_GOALS', 'COFINANCING_BELOW_MINIMUM', 'OVERSPENT_ACTIVITIES', 'LATE_REPORTS']);
     expect(p.activities.find((a: any) => a.title === 'Ungevejledning i Kongshøj-huset')).toMatchObject({ budget: 1_300_000, version: 2 });
     // The root goal still counts 4 activities and 2,900,000 (Kulturnat serves no goal).
     expect(p.goals.find((g: any) => g.parent === null).rollup).toEqual({ activityCount: 4, budget: 2_900_000 });
@@ -78,8 +86,8 @@ describe('the demo’s mistakes and warnings', () => {
     expect(nationalRollup).toMatchObject({ activityCount: 17, budget: 14_250_000, spent: 7_598_500, withoutFocusArea: { activityCount: 0 } });
     expect(nationalRollup.progress).toBeCloseTo(52.71, 2);
     expect(nationalRollup.plansNeedingAttention.map((p: any) => [p.title.split(' ')[0] + ' ' + p.title.split(' ')[1], p.rollup.attentionReasons])).toEqual([
-      ['Boligsocial helhedsplan', ['ACTIVITIES_WITHOUT_GOALS', 'COFINANCING_BELOW_MINIMUM', 'OVERSPENT_ACTIVITIES']],
-      ['Helhedsplan Lærkehaven', ['GOALS_WITHOUT_ACTIVITIES', 'GOALS_WITHOUT_INDICATORS', 'STALE_ACTIVITIES', 'INDICATORS_OFF_TRACK']],
+      ['Boligsocial helhedsplan', ['ACTIVITIES_WITHOUT_GOALS', 'COFINANCING_BELOW_MINIMUM', 'OVERSPENT_ACTIVITIES', 'LATE_REPORTS']],
+      ['Helhedsplan Lærkehaven', ['GOALS_WITHOUT_ACTIVITIES', 'GOALS_WITHOUT_INDICATORS', 'STALE_ACTIVITIES', 'INDICATORS_OFF_TRACK', ...PLAN_2_LATE]],
     ]);
   });
 
@@ -96,7 +104,11 @@ describe('the demo’s mistakes and warnings', () => {
     const history = await client.ok(block('query MyPlanHistory'), {}, projekt);
     const entries = history.me.plan.activities.flatMap((a: any) => a.progressEntries);
     expect(entries.filter((e: any) => e.retraction)).toHaveLength(1);
-    const open = entries.find((e: any) => !e.retraction);
+    // Plan 1's ended years are submitted or approved: an entry dated in them cannot be retracted.
+    const locked = entries.find((e: any) => !e.retraction && e.reportedOn < `${today.slice(0, 4)}-01-01`);
+    const refused = await client.request(block('mutation RetractEntry'), { id: locked.id }, projekt);
+    expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', field: 'id', year: Number(locked.reportedOn.slice(0, 4)) });
+    const open = entries.find((e: any) => !e.retraction && e.reportedOn >= `${today.slice(0, 4)}-01-01`);
     const retracted = await client.ok(block('mutation RetractEntry'), { id: open.id }, projekt);
     expect(retracted.retractProgressEntry).toMatchObject({ id: open.id, retraction: { reason: 'Registreret på den forkerte aktivitet', by: { name: expect.any(String) } } });
   });

@@ -134,9 +134,16 @@ const PLAN_PAGE = `query($id: ID!) { plan(id: $id) {
 } }`;
 
 /**
+ * Both plans are ACTIVE from day -500 and have submitted no annual report, so they are late when the
+ * report of their first year (due 30 June of the year after) is overdue; whether it is depends on the
+ * day the test runs. Later years are due later still.
+ */
+const LATE = `${Number(day(-500).slice(0, 4)) + 1}-06-30` < today ? ['LATE_REPORTS'] : [];
+
+/**
  * Plan P's attention reasons, in the enum's order: E2 (no activity), A4 (no goal), E2 (no indicator),
- * A2 and A4 (stale), I2 (0.125 < 0.35: off track), A4 (35,000 of 30,000: overspent). Its co-financing
- * is exactly the minimum.
+ * A2 and A4 (stale), I2 (0.125 < 0.35: off track), A4 (35,000 of 30,000: overspent), and its late
+ * report (LATE). Its co-financing is exactly the minimum.
  */
 const P_REASONS = [
   'GOALS_WITHOUT_ACTIVITIES',
@@ -145,6 +152,7 @@ const P_REASONS = [
   'STALE_ACTIVITIES',
   'INDICATORS_OFF_TRACK',
   'OVERSPENT_ACTIVITIES',
+  ...LATE,
 ];
 
 const PORTFOLIO_FIELDS = `planCount activityCount lbfGrant localCofinancing budget spent progress
@@ -248,7 +256,7 @@ describe('portfolio roll-ups', () => {
         id: ids.p,
         rollup: { attentionReasons: P_REASONS },
       },
-      { id: ids.q, rollup: { attentionReasons: ['COFINANCING_BELOW_MINIMUM'] } },
+      { id: ids.q, rollup: { attentionReasons: ['COFINANCING_BELOW_MINIMUM', ...LATE] } },
     ]),
   });
 

@@ -94,15 +94,18 @@ export function cofinancingBelowMinimumSql(p: string, po: string): string {
 export type PlanCondition = (column: string) => string;
 
 /**
- * HOOK for the reporting issue (9): `late_report_plans (plan_id)`, one row per plan of `inPlans`
- * with a late annual report (the plan ACTIVE or COMPLETED, a period OPEN or RETURNED, today after
- * its dueDate), which makes LATE_REPORTS an attention reason. Until reporting periods exist no plan
- * has one. To wire it in: select from the reporting module's lateness expression (one row per plan).
+ * `late_report_plans (plan_id)`: the plans of `inPlans` with at least one late annual report, which
+ * makes LATE_REPORTS an attention reason. Lateness is the reporting module's rule, written once in
+ * SQL (migrations/1764700000000-AnnualReporting.ts): `late_reporting_periods(today)` lists the late
+ * periods (the plan ACTIVE or COMPLETED, the period OPEN or RETURNED, today after its dueDate), and
+ * PortfolioRollup.lateReports and the workbooks' lateReports column read the same function. It is a
+ * plain SQL function over the view plan_reporting_periods, so PostgreSQL inlines it and the plan
+ * condition reaches the plans scan: a few rows per plan, no history read.
  */
-function lateReportPlansCte(_inPlans: PlanCondition, _today: string): string {
+function lateReportPlansCte(inPlans: PlanCondition, today: string): string {
   return `
   late_report_plans AS (
-    SELECT NULL::uuid AS plan_id WHERE false
+    SELECT DISTINCT l.plan_id FROM late_reporting_periods(${today}::date) l WHERE ${inPlans('l.plan_id')}
   )`;
 }
 
@@ -193,7 +196,7 @@ export function planAttentionCtes(inPlans: PlanCondition, today: string): string
     LEFT JOIN leaf_gaps lg ON lg.plan_id = p.id
     LEFT JOIN activity_flags af ON af.plan_id = p.id
     LEFT JOIN indicator_flags ifl ON ifl.plan_id = p.id
-    LEFT JOIN (SELECT DISTINCT plan_id FROM late_report_plans) lr ON lr.plan_id = p.id
+    LEFT JOIN late_report_plans lr ON lr.plan_id = p.id
     WHERE ${inPlans('p.id')}
   )`;
 }

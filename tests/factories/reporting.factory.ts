@@ -24,3 +24,21 @@ export async function reportingPlan(
   const secretariat = await userWithToken(client, adminToken, 'PROJECT_SECRETARIAT', { planId: plan.id });
   return { ...plan, secretariat: secretariat.token, secretariatId: secretariat.id };
 }
+
+/**
+ * Submits every late annual report of the plan (as `token`: ADMIN or its project secretariat), so that
+ * LATE_REPORTS is not among its attention reasons. Returns the years submitted. A late year ended more
+ * than six months ago, so later writes dated within the last six months are never refused by its lock.
+ */
+export async function submitLateReports(client: GraphQLClient, token: string, planId: string): Promise<number[]> {
+  const { plan } = await client.ok<{ plan: { reportingPeriods: { year: number; isLate: boolean }[] } }>(
+    `query($id: ID!) { plan(id: $id) { reportingPeriods { year isLate } } }`,
+    { id: planId },
+    token,
+  );
+  const late = plan.reportingPeriods.filter((p) => p.isLate).map((p) => p.year);
+  for (const year of late) {
+    await client.ok(`mutation($input: SubmitAnnualReportInput!) { submitAnnualReport(input: $input) { status } }`, { input: { planId, year } }, token);
+  }
+  return late;
+}
