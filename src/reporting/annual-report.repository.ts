@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { readRows } from '../database/read-rows.js';
-import { INDICATOR_STATUS, indicatorCalcJoin } from '../rollups/indicator-status.sql.js';
+import { indicatorCalcJoin, indicatorStatusSql, type LatestMeasurementSql } from '../rollups/indicator-status.sql.js';
 import type { AnnualReportFigures } from './annual-report-figures.js';
 import { milestoneColumns } from './milestone.row.js';
 import { periodColumns, type ReportingPeriodRow } from './reporting-period.row.js';
@@ -10,7 +10,9 @@ import { periodColumns, type ReportingPeriodRow } from './reporting-period.row.j
  * The annual report of plan $1 for year $2 as one JSON document (AnnualReportFigures), computed as of
  * the period's end E, from its start S (DOMAIN.md, "The report's figures"); $3 is today, for the
  * milestones' isOverdue. One expression, so that a live report and the snapshot a submission stores
- * are the same computation:
+ * are the same computation. Retracted entries and measurements count nowhere in it: every lookup
+ * below skips them. A stored report is what counted when it was submitted; while its year is
+ * SUBMITTED or APPROVED nothing dated in it can be retracted (retractions/retractions.service.ts):
  *
  * - indicators: every indicator of the plan, goals in tree order (depth first, siblings by creation),
  *   then by the indicator's creation; the latest measurement with measuredOn ≤ E (by measuredOn, then
@@ -18,12 +20,16 @@ import { periodColumns, type ReportingPeriodRow } from './reporting-period.row.j
  *   status by the roll-up rules (rollups/indicator-status.sql.ts) with E in place of today;
  * - activities: the non-cancelled ones whose period meets [S, E], by creation; the latest entry with
  *   reportedOn ≤ E and the latest with reportedOn < S (by reportedOn, then when it was logged: one
- *   probe of progress_entries_latest_idx each), and the entries in [S, E] counted;
+ *   probe of progress_entries_latest_idx each, read on past a retracted entry, which is rare), and
+ *   the entries in [S, E] counted;
  * - finances: the plan's grant and co-financing, and the activities' sums;
  * - milestones: those due in year $2 + 1, by due date, then title.
  *
  * Its cost grows with the plan's size only in rows, never in statements.
  */
+/** The latest measurement on or before the period's end: LIVE_REPORT's lateral `latest`. */
+const LATEST_AT_END: LatestMeasurementSql = { value: 'latest.value', measuredOn: 'latest.measured_on' };
+
 const LIVE_REPORT = `(WITH RECURSIVE
   period AS (
     SELECT l.start_date, l.end_date FROM plan_reporting_periods l WHERE l.plan_id = $1::uuid AND l.year = $2::int
@@ -41,18 +47,18 @@ const LIVE_REPORT = `(WITH RECURSIVE
   indicator_rows AS (
     SELECT i.id, i.goal_id, i.name, i.unit, i.direction, i.baseline, i.baseline_date, i.target, i.target_date,
            i.created_at, o.path, latest.value, latest.measured_on, calc.attainment,
-           ${INDICATOR_STATUS} AS status
+           ${indicatorStatusSql(LATEST_AT_END)} AS status
       FROM indicators i
       JOIN goal_order o ON o.id = i.goal_id
      CROSS JOIN period pe
       LEFT JOIN LATERAL (
         SELECT m.value, m.measured_on
           FROM measurements m
-         WHERE m.indicator_id = i.id AND m.measured_on <= pe.end_date
+         WHERE m.indicator_id = i.id AND m.measured_on <= pe.end_date AND m.retracted_at IS NULL
          ORDER BY m.measured_on DESC, m.recorded_at DESC, m.id DESC
          LIMIT 1
       ) latest ON true
-     ${indicatorCalcJoin('pe.end_date')}
+     ${indicatorCalcJoin(LATEST_AT_END, 'pe.end_date')}
      WHERE i.plan_id = $1::uuid
   ),
   activity_rows AS (
@@ -62,20 +68,21 @@ const LIVE_REPORT = `(WITH RECURSIVE
            at_end.participants_reached,
            coalesce(at_end.spent, 0) - coalesce(before_start.spent, 0) AS spent_in_year,
            (SELECT count(*) FROM progress_entries e
-             WHERE e.activity_id = a.id AND e.reported_on BETWEEN pe.start_date AND pe.end_date)::int AS entries_in_year
+             WHERE e.activity_id = a.id AND e.reported_on BETWEEN pe.start_date AND pe.end_date
+               AND e.retracted_at IS NULL)::int AS entries_in_year
       FROM activities a
      CROSS JOIN period pe
       LEFT JOIN LATERAL (
         SELECT e.percent_complete, e.spent, e.participants_reached
           FROM progress_entries e
-         WHERE e.activity_id = a.id AND e.reported_on <= pe.end_date
+         WHERE e.activity_id = a.id AND e.reported_on <= pe.end_date AND e.retracted_at IS NULL
          ORDER BY e.reported_on DESC, e.logged_at DESC, e.id DESC
          LIMIT 1
       ) at_end ON true
       LEFT JOIN LATERAL (
         SELECT e.spent
           FROM progress_entries e
-         WHERE e.activity_id = a.id AND e.reported_on < pe.start_date
+         WHERE e.activity_id = a.id AND e.reported_on < pe.start_date AND e.retracted_at IS NULL
          ORDER BY e.reported_on DESC, e.logged_at DESC, e.id DESC
          LIMIT 1
       ) before_start ON true

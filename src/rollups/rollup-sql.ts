@@ -1,5 +1,5 @@
 import { AttentionReason } from '../common/enums.js';
-import { ON_TRACK_MARGIN, ON_TRACK_SLACK } from './rollup-rules.js';
+import { indicatorCalcJoin, indicatorStatusSql, type LatestMeasurementSql } from './indicator-status.sql.js';
 import { staleActivitySql } from './stale-activity-rule.js';
 
 /*
@@ -30,15 +30,15 @@ export function activityFiguresCte(where: string, today: string): string {
 
 /**
  * `indicator_figures`: per indicator matching `where` (alias i), its latest measurement, attainment
- * and status, in double precision exactly as rollup-rules.ts computes them. The latest measurement
- * (by measured_on, then recorded_at, then id; retracted ones skipped) is indicators.latest_measurement_id,
- * whose value and date a trigger copies onto the indicator row (migrations/1764710000000-Retractions.ts),
- * so no history is read here: with `details` the measurement's note and recorder come from one
- * primary-key probe per indicator (what `Indicator.latest` shows), without them not even that.
- * Without a baseline date the elapsed share is 1 (no start to measure from: hold the indicator to its
- * full target). A zero-length period counts as elapsed from its target date on.
+ * and status (indicator-status.sql.ts, the rule the annual report uses too) as of `today`. The latest
+ * measurement (by measured_on, then recorded_at, then id; retracted ones skipped) is
+ * indicators.latest_measurement_id, whose value and date a trigger copies onto the indicator row
+ * (migrations/1764710000000-Retractions.ts), so no history is read here: with `details` the
+ * measurement's note and recorder come from one primary-key probe per indicator (what
+ * `Indicator.latest` shows), without them not even that.
  */
 export function indicatorFiguresCte(where: string, today: string, { details }: { details: boolean }): string {
+  const latest: LatestMeasurementSql = { value: 'i.latest_value', measuredOn: 'i.latest_measured_on' };
   return `
   indicator_figures AS (
     SELECT i.id, i.goal_id, i.plan_id,
@@ -49,32 +49,10 @@ export function indicatorFiguresCte(where: string, today: string, { details }: {
            ${details ? 'latest.note' : 'NULL::text'} AS latest_note,
            ${details ? 'latest.recorded_by' : 'NULL::uuid'} AS latest_recorded_by,
            calc.attainment,
-           CASE
-             WHEN i.baseline IS NULL THEN 'NO_BASELINE'
-             WHEN i.latest_measurement_id IS NULL THEN 'NO_DATA'
-             WHEN calc.attainment >= calc.elapsed - ${ON_TRACK_MARGIN}::float8 - ${ON_TRACK_SLACK}::float8 THEN 'ON_TRACK'
-             ELSE 'OFF_TRACK'
-           END AS status
+           ${indicatorStatusSql(latest)} AS status
     FROM indicators i
     ${details ? 'LEFT JOIN measurements latest ON latest.id = i.latest_measurement_id' : ''}
-    CROSS JOIN LATERAL (
-      SELECT
-        CASE
-          WHEN i.baseline IS NULL OR i.latest_measurement_id IS NULL THEN NULL
-          WHEN i.target = i.baseline THEN
-            CASE WHEN (i.direction = 'INCREASE' AND i.latest_value >= i.target)
-                   OR (i.direction = 'DECREASE' AND i.latest_value <= i.target)
-                 THEN 1::float8 ELSE 0::float8 END
-          ELSE least(1::float8, greatest(0::float8, (i.latest_value - i.baseline) / (i.target - i.baseline)))
-        END AS attainment,
-        CASE
-          WHEN i.baseline_date IS NULL THEN 1::float8
-          WHEN i.target_date = i.baseline_date THEN
-            CASE WHEN ${today}::date >= i.target_date THEN 1::float8 ELSE 0::float8 END
-          ELSE least(1::float8, greatest(0::float8,
-                 (${today}::date - i.baseline_date)::float8 / (i.target_date - i.baseline_date)::float8))
-        END AS elapsed
-    ) calc
+    ${indicatorCalcJoin(latest, `${today}::date`)}
     WHERE ${where}
   )`;
 }
