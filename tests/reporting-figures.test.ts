@@ -186,7 +186,7 @@ describe('annualReport, computed', () => {
     );
     const goal = await createGoal(app.client, admin, { planId: small.id, kind: 'OVERALL' });
     await createIndicator(app.client, admin, { goalId: goal.id });
-    const activity = await createActivity(app.client, admin, { planId: small.id, startDate: '2024-01-01', focusAreaId: pool.focusAreas[1].id });
+    const activity = await createActivity(app.client, admin, { planId: small.id, startDate: '2024-01-01', endDate: '2025-06-30', focusAreaId: pool.focusAreas[1].id });
     await app.client.ok(LOG, { input: { activityId: activity.id, reportedOn: '2024-02-01', percentComplete: 5 } }, admin);
     await app.client.ok(CREATE_MILESTONE, { input: { planId: small.id, title: 'M', dueDate: '2025-01-01', activityId: activity.id, goalId: goal.id } }, admin);
     const FULL = ANNUAL_REPORT.replace('period {', 'period { submittedBy { id } events { by { id } } plan { id } ');
