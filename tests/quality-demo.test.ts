@@ -104,11 +104,28 @@ describe('the demo’s mistakes and warnings', () => {
     const history = await client.ok(block('query MyPlanHistory'), {}, projekt);
     const entries = history.me.plan.activities.flatMap((a: any) => a.progressEntries);
     expect(entries.filter((e: any) => e.retraction)).toHaveLength(1);
-    // Plan 1's ended years are submitted or approved: an entry dated in them cannot be retracted.
-    const locked = entries.find((e: any) => !e.retraction && e.reportedOn < `${today.slice(0, 4)}-01-01`);
-    const refused = await client.request(block('mutation RetractEntry'), { id: locked.id }, projekt);
-    expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', field: 'id', year: Number(locked.reportedOn.slice(0, 4)) });
-    const open = entries.find((e: any) => !e.retraction && e.reportedOn >= `${today.slice(0, 4)}-01-01`);
+    // Plan 1's ended years are SUBMITTED or APPROVED (demo-story.md, "Annual reporting"): an entry dated
+    // in them cannot be retracted. Its entries lie in its last year, submitted from 3 January on.
+    const { me } = await client.ok(`{ me { plan { activities { id } reportingPeriods { year status } } } }`, {}, projekt);
+    const status = new Map(me.plan.reportingPeriods.map((p: any) => [p.year, p.status]));
+    const yearOf = (e: any) => Number(e.reportedOn.slice(0, 4));
+    const locked = entries.filter((e: any) => !e.retraction && ['SUBMITTED', 'APPROVED'].includes(status.get(yearOf(e)) as string));
+    expect(locked.length > 0).toBe(today > `${today.slice(0, 4)}-01-02`);
+    for (const entry of locked.slice(0, 1)) {
+      const refused = await client.request(block('mutation RetractEntry'), { id: entry.id }, projekt);
+      expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', field: 'id', year: yearOf(entry) });
+    }
+    // One in an open year, as the README says. Plan 1's newest entry is 10 days old: in the first days of
+    // January, once last year is submitted, none is, and the secretariat logs one today to retract.
+    const open =
+      entries.find((e: any) => !e.retraction && status.get(yearOf(e)) === 'OPEN') ??
+      (
+        await client.ok(
+          `mutation($input: LogProgressInput!) { logProgress(input: $input) { id } }`,
+          { input: { activityId: me.plan.activities[0].id, reportedOn: today, percentComplete: 60 } },
+          projekt,
+        )
+      ).logProgress;
     const retracted = await client.ok(block('mutation RetractEntry'), { id: open.id }, projekt);
     expect(retracted.retractProgressEntry).toMatchObject({ id: open.id, retraction: { reason: 'Registreret på den forkerte aktivitet', by: { name: expect.any(String) } } });
   });

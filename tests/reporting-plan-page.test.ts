@@ -48,7 +48,7 @@ beforeAll(async () => {
   const goal = await createGoal(c, admin, { planId: small, kind: 'OVERALL' });
   const indicator = await createIndicator(c, admin, { goalId: goal.id });
   await c.ok(UPDATE_INDICATOR, { input: { id: indicator.id, reason: 'Én', target: 61 } }, admin);
-  const activity = await createActivity(c, admin, { planId: small });
+  const activity = await createActivity(c, admin, { planId: small, endDate: '2025-06-30' });
   await c.ok(CREATE_MILESTONE, { input: { planId: small, title: 'Én', dueDate: '2025-01-01', activityId: activity.id, goalId: goal.id } }, admin);
   await c.ok(SUBMIT, { input: { planId: small, year: 2022 } }, admin);
 
@@ -63,7 +63,7 @@ beforeAll(async () => {
     await c.ok(UPDATE_INDICATOR, { input: { id: indicator.id, reason: 'Anden', name: `Indikator ${i}` } }, admin);
   }
   const activities = [];
-  for (let i = 0; i < 10; i++) activities.push(await createActivity(c, admin, { planId: large }));
+  for (let i = 0; i < 10; i++) activities.push(await createActivity(c, admin, { planId: large, endDate: '2025-06-30' }));
   for (let i = 0; i < 20; i++) {
     await c.ok(CREATE_MILESTONE, { input: { planId: large, title: `M${i}`, dueDate: `20${15 + (i % 10)}-06-30`, activityId: activities[i % 10].id, goalId: goals[i % 6].id } }, admin);
   }
