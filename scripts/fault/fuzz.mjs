@@ -126,6 +126,9 @@ for (const [pool, query] of Object.entries({
   areaSecretariats: 'SELECT id::text FROM area_secretariats ORDER BY name',
   activityTypes: 'SELECT id::text FROM activity_types ORDER BY name',
   targetGroups: 'SELECT id::text FROM target_groups ORDER BY name',
+  progressEntries: 'SELECT e.id::text FROM progress_entries e JOIN activities a ON a.id = e.activity_id ORDER BY a.title, e.reported_on, e.percent_complete, e.id',
+  measurements: 'SELECT m.id::text FROM measurements m JOIN indicators i ON i.id = m.indicator_id ORDER BY i.name, m.measured_on, m.value, m.id',
+  milestones: 'SELECT id::text FROM milestones ORDER BY title, due_date, id',
 })) {
   idPools[pool] = (await sql(cluster.url, query)).map((r) => r.id);
 }
@@ -156,6 +159,10 @@ const ID_POOL_BY_OWNER = {
   UpdatePlanInput: 'plans',
   UpdateGoalInput: 'goals',
   UpdateActivityInput: 'activities',
+  UpdateIndicatorInput: 'indicators',
+  retractProgressEntry: 'progressEntries',
+  retractMeasurement: 'measurements',
+  completeMilestone: 'milestones',
 };
 const idPoolFor = (name, owner) => idPools[(name === 'id' ? ID_POOL_BY_OWNER[owner] : ID_POOL_BY_NAME[name]) ?? 'any'];
 
@@ -356,6 +363,8 @@ function validScalar(typeName, name, owner, sibling) {
           return rng.between(0, 500);
         case 'expectedVersion':
           return activityVersions.get(sibling.id) ?? 1;
+        case 'year':
+          return rng.between(2019, 2027);
         case 'first':
           return rng.between(1, 20);
         default:
@@ -375,6 +384,8 @@ function validScalar(typeName, name, owner, sibling) {
           return addDays(sibling.startDate ?? '2026-01-01', rng.between(30, 1500));
         case 'baselineDate':
           return '2024-06-01';
+        case 'completedOn':
+          return addDays(todayDate, -rng.int(60));
         default:
           return addDays('2025-01-01', rng.int(400));
       }
@@ -817,7 +828,9 @@ const CREATES = {
   createActivityType: 'activity_types',
   createTargetGroup: 'target_groups',
   addCoordinationNote: 'coordination_notes',
+  createMilestone: 'milestones',
 };
+const REPORT_TRANSITIONS = new Set(['submitAnnualReport', 'approveAnnualReport', 'returnAnnualReport']);
 const allowedAdded = new Map([...after.keys()].map((t) => [t, new Set()]));
 const allowedChanged = new Map([...after.keys()].map((t) => [t, new Set()]));
 const allowedRemoved = new Map([...after.keys()].map((t) => [t, new Set()]));
@@ -825,6 +838,14 @@ const expectedAdded = new Map(); // table -> ids that must be there
 const entityIds = new Map(); // operation -> ids its audit rows may name
 const mustAudit = []; // [operation, entity id] of every mutation that changed something
 const linkKey = (a, g) => `${a}:${g}`;
+// Rows that triggers keep on other rows (their latest pointers, their link counts) follow a mutation:
+// the activities whose links, status or entries it changed, the goals those activities serve (a status
+// crossing CANCELLED moves their counts), the indicators it measured or whose measurement it retracted.
+const statusActivities = new Set();
+const retractedEntries = [];
+const retractedMeasurements = [];
+const revisedIndicators = new Set();
+const reportedPeriods = new Set();
 for (const op of successes) {
   const data = returned(op);
   const ids = entityIds.get(op.field) ?? new Set();
@@ -842,24 +863,78 @@ for (const op of successes) {
     if (op.field === 'logProgress') {
       ids.add(String(input(op).activityId));
       allowedChanged.get('activities').add(String(input(op).activityId));
+      statusActivities.add(String(input(op).activityId));
     }
+    if (op.field === 'recordMeasurement') allowedChanged.get('indicators').add(String(input(op).indicatorId));
     if (!isReplay && !mustAudit.some(([o, i]) => o === op.field && i === id)) mustAudit.push([op.field, id]);
   } else if (op.field === 'updatePlan' || op.field === 'updateGoal' || op.field === 'updateActivity') {
     const id = String(data.id ?? input(op).id);
     ids.add(id);
     allowedChanged.get({ updatePlan: 'plans', updateGoal: 'goals', updateActivity: 'activities' }[op.field]).add(id);
+    if (op.field === 'updateActivity') statusActivities.add(id);
     mustAudit.push([op.field, id]);
-  } else if (op.field === 'linkActivityToGoal') {
-    const key = linkKey(data.activity?.id ?? input(op).activityId, data.goal?.id ?? input(op).goalId);
+  } else if (op.field === 'linkActivityToGoal' || op.field === 'unlinkActivityFromGoal') {
+    if (op.field === 'unlinkActivityFromGoal' && data !== true) continue;
+    const [activityId, goalId] =
+      op.field === 'linkActivityToGoal'
+        ? [String(data.activity?.id ?? input(op).activityId), String(data.goal?.id ?? input(op).goalId)]
+        : [String(op.values.activityId), String(op.values.goalId)];
+    const key = linkKey(activityId, goalId);
     ids.add(key);
-    allowedAdded.get('activity_goal_links').add(key);
+    (op.field === 'linkActivityToGoal' ? allowedAdded : allowedRemoved).get('activity_goal_links').add(key);
+    // The link counts: the activity's goal_link_count, the goal's live_link_count.
+    allowedChanged.get('activities').add(activityId);
+    allowedChanged.get('goals').add(goalId);
     mustAudit.push([op.field, key]);
-  } else if (op.field === 'unlinkActivityFromGoal') {
-    if (data !== true) continue;
-    const key = linkKey(op.values.activityId, op.values.goalId);
+  } else if (REPORT_TRANSITIONS.has(op.field)) {
+    // A transition of one plan's year: its status row, an event, and for a submission its snapshot.
+    const key = `${input(op).planId}:${input(op).year}`;
     ids.add(key);
-    allowedRemoved.get('activity_goal_links').add(key);
+    reportedPeriods.add(key);
+    allowedAdded.get('reporting_periods').add(key);
+    allowedChanged.get('reporting_periods').add(key);
     mustAudit.push([op.field, key]);
+  } else if (op.field === 'completeMilestone') {
+    const id = String(data.id ?? op.values.id);
+    ids.add(id);
+    allowedChanged.get('milestones').add(id);
+    mustAudit.push([op.field, id]);
+  } else if (op.field === 'updateIndicator') {
+    // A call that changes nothing writes nothing, not even its audit row.
+    const id = String(data.id ?? input(op).id);
+    ids.add(id);
+    allowedChanged.get('indicators').add(id);
+    revisedIndicators.add(id);
+  } else if (op.field === 'retractProgressEntry' || op.field === 'retractMeasurement') {
+    const id = String(data.id ?? op.values.id);
+    ids.add(id);
+    allowedChanged.get(op.field === 'retractProgressEntry' ? 'progress_entries' : 'measurements').add(id);
+    (op.field === 'retractProgressEntry' ? retractedEntries : retractedMeasurements).push(id);
+    mustAudit.push([op.field, id]);
+  }
+}
+// The activities whose status a mutation may have moved across CANCELLED: the goals they serve, by any
+// link they had before or have now, may have a new live_link_count.
+for (const rows of [before.get('activity_goal_links'), after.get('activity_goal_links')]) {
+  for (const key of rows.keys()) {
+    const [activityId, goalId] = key.split(':');
+    if (statusActivities.has(activityId)) allowedChanged.get('goals').add(goalId);
+  }
+}
+// A retraction moves its activity's (indicator's) latest pointer back.
+for (const r of await sql(cluster.url, 'SELECT activity_id::text AS id FROM progress_entries WHERE id = ANY($1::uuid[])', [retractedEntries])) allowedChanged.get('activities').add(r.id);
+for (const r of await sql(cluster.url, 'SELECT indicator_id::text AS id FROM measurements WHERE id = ANY($1::uuid[])', [retractedMeasurements])) allowedChanged.get('indicators').add(r.id);
+// A revision that changed something: the indicator row, its revisions, its audit row.
+for (const id of revisedIndicators) {
+  if (before.get('indicators').get(id) !== after.get('indicators').get(id)) mustAudit.push(['updateIndicator', id]);
+}
+for (const r of await sql(cluster.url, 'SELECT id::text FROM indicator_revisions WHERE indicator_id = ANY($1::uuid[])', [[...revisedIndicators]])) {
+  allowedAdded.get('indicator_revisions').add(r.id);
+}
+// The transitions' events and submissions, by their plan and year.
+for (const table of ['reporting_events', 'reporting_submissions']) {
+  for (const r of await sql(cluster.url, `SELECT id::text FROM ${table} WHERE plan_id::text || ':' || year::text = ANY($1::text[])`, [[...reportedPeriods]])) {
+    allowedAdded.get(table).add(r.id);
   }
 }
 // A link removed and made again is a changed row (a new created_at) where it existed before, and
