@@ -5,7 +5,7 @@ import { homePath } from './auth/permissions';
 import { Announcer } from './common/announcer';
 import { SessionProvider, useSession, useUser } from './auth/session';
 import { AppShell } from './layout/app-shell';
-import { Loading, NotFoundPage } from './layout/page-state';
+import { NotFoundPage } from './layout/page-state';
 import { usePageTitle } from './layout/page-title';
 import { NationalPage } from './national/national-page';
 import { PlanPage } from './plan/plan-page';
@@ -44,7 +44,6 @@ function Home() {
 
 function Gate() {
   const { status } = useSession();
-  if (status === 'loading') return <Loading what="din bruger" />;
   // Signed out, every address shows the login form; after login the same address shows its page.
   if (status === 'anonymous') return <LoginPage />;
   return <SignedInRoutes />;

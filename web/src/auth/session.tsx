@@ -9,7 +9,7 @@ import { loginMutation, meQuery } from './session.graphql';
 export type SessionUser = SessionUserFragment;
 
 interface Session {
-  status: 'loading' | 'anonymous' | 'signedIn';
+  status: 'anonymous' | 'signedIn';
   user: SessionUser | null;
   /** Why the person was signed out without asking (an expired token), shown on the login form. */
   notice: string | null;
@@ -19,70 +19,81 @@ interface Session {
 
 const SessionContext = createContext<Session | null>(null);
 
-// sessionStorage: the token lives as long as the tab, and is gone when it is closed.
-const TOKEN_KEY = 'planspor.accessToken';
+// sessionStorage: the token lives as long as the tab, and is gone when it is closed. The user is kept
+// beside it so that a reload shows the page at once; `me` confirms the token in the background.
+const SESSION_KEY = 'planspor.session';
 
-function readToken(): string | null {
+interface Stored {
+  token: string;
+  user: SessionUser;
+}
+
+function readStored(): Stored | null {
   try {
-    return sessionStorage.getItem(TOKEN_KEY);
+    const raw = sessionStorage.getItem(SESSION_KEY);
+    return raw ? (JSON.parse(raw) as Stored) : null;
   } catch {
     return null;
   }
 }
 
-function writeToken(token: string | null): void {
+function writeStored(stored: Stored | null): void {
   try {
-    if (token) sessionStorage.setItem(TOKEN_KEY, token);
-    else sessionStorage.removeItem(TOKEN_KEY);
+    if (stored) sessionStorage.setItem(SESSION_KEY, JSON.stringify(stored));
+    else sessionStorage.removeItem(SESSION_KEY);
   } catch {
     // Storage refused (private mode): the session then lasts until the page is reloaded.
   }
 }
 
 export function SessionProvider({ children }: { children: ReactNode }) {
-  const token = useRef<string | null>(readToken());
+  const [stored] = useState(readStored);
+  const token = useRef<string | null>(stored?.token ?? null);
   // A new client (and so an empty cache) for every person who signs in: nothing of the last one is kept.
   const [generation, setGeneration] = useState(0);
   const client = useMemo(() => createApiClient(() => token.current), [generation]);
-  const [user, setUser] = useState<SessionUser | null>(null);
-  const [status, setStatus] = useState<Session['status']>(token.current ? 'loading' : 'anonymous');
+  const [user, setUser] = useState<SessionUser | null>(stored?.user ?? null);
+  const [status, setStatus] = useState<Session['status']>(stored ? 'signedIn' : 'anonymous');
+  const [confirmed, setConfirmed] = useState(!stored);
   const [notice, setNotice] = useState<string | null>(null);
 
   const logout = useCallback((why?: string) => {
     token.current = null;
-    writeToken(null);
+    writeStored(null);
     setUser(null);
     setStatus('anonymous');
     setNotice(why ?? null);
     setGeneration((g) => g + 1);
   }, []);
 
+  // A kept session is shown at once and confirmed here: a token that expired or was revoked signs out.
   useEffect(() => {
-    if (status !== 'loading') return;
+    if (confirmed) return;
     let live = true;
     void client
       .query(meQuery, {}, { requestPolicy: 'network-only' })
       .toPromise()
       .then((result) => {
         if (!live) return;
+        setConfirmed(true);
         if (result.data) {
           setUser(result.data.me);
-          setStatus('signedIn');
-        } else {
-          logout(result.error?.graphQLErrors.length ? 'Du er blevet logget ud. Log ind igen.' : undefined);
+          if (token.current) writeStored({ token: token.current, user: result.data.me });
+        } else if (result.error?.graphQLErrors.some((e) => e.extensions?.code === 'UNAUTHENTICATED')) {
+          logout('Du er blevet logget ud. Log ind igen.');
         }
       });
     return () => {
       live = false;
     };
-  }, [client, status, logout]);
+  }, [client, confirmed, logout]);
 
   const login = useCallback(
     async (email: string, password: string): Promise<FormErrors | null> => {
       const result = await client.mutation(loginMutation, { email, password }).toPromise();
       if (!result.data) return loginErrorsOf(result.error);
       token.current = result.data.login.accessToken;
-      writeToken(token.current);
+      writeStored({ token: token.current, user: result.data.login.user });
       setNotice(null);
       setUser(result.data.login.user);
       setStatus('signedIn');

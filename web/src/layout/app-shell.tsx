@@ -13,13 +13,28 @@ export function AppShell({ children }: { children: ReactNode }) {
   const location = useLocation();
   const first = useRef(true);
 
-  // After a navigation inside the app, focus moves to the new page's heading, as a page load would.
+  // After a navigation inside the app, focus moves to the new page's heading, as a page load would;
+  // the heading appears once the page's data has come, so wait for it.
   useEffect(() => {
     if (first.current) {
       first.current = false;
       return;
     }
-    main.current?.querySelector<HTMLElement>('h1')?.focus();
+    const root = main.current;
+    if (!root) return;
+    const focusHeading = () => {
+      const heading = root.querySelector<HTMLElement>('h1');
+      heading?.focus();
+      return Boolean(heading);
+    };
+    if (focusHeading()) return;
+    const observer = new MutationObserver(() => focusHeading() && observer.disconnect());
+    observer.observe(root, { childList: true, subtree: true });
+    const timer = setTimeout(() => observer.disconnect(), 10_000);
+    return () => {
+      observer.disconnect();
+      clearTimeout(timer);
+    };
   }, [location.pathname]);
 
   return (
