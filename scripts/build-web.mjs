@@ -39,7 +39,9 @@ if (!force && existsSync(join(dist, 'index.html')) && existsSync(hashFile) && re
 }
 console.log('Building the web app (web/ → web/dist)');
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
-const result = spawnSync(npm, ['run', 'build', '--workspace', 'web'], { cwd: root, stdio: 'inherit' });
+// A production bundle whatever NODE_ENV the caller runs under (CI exports NODE_ENV=test).
+const env = { ...process.env, NODE_ENV: 'production' };
+const result = spawnSync(npm, ['run', 'build', '--workspace', 'web'], { cwd: root, stdio: 'inherit', env });
 if (result.status !== 0) {
   console.error('The web app failed to build');
   process.exit(result.status ?? 1);
