@@ -139,29 +139,31 @@ function ActivityRows({ activity: a, plan, editable, columns, which, toggle, sav
           <ProgressSparkline entries={a.progressEntries} />
         </td>
         {editable && (
-          <td className="cell-actions">
-            {a.status !== 'CANCELLED' && (
+          <td>
+            <div className="cell-actions">
+              {a.status !== 'CANCELLED' && (
+                <button
+                  type="button"
+                  id={progressButton}
+                  className="button button--small button--primary"
+                  aria-expanded={which === 'progress'}
+                  aria-describedby={`aktivitet-${a.id}-titel`}
+                  onClick={() => toggle('progress')}
+                >
+                  Registrér status
+                </button>
+              )}
               <button
                 type="button"
-                id={progressButton}
-                className="button button--small button--primary"
-                aria-expanded={which === 'progress'}
+                id={linksButton}
+                className="button button--small"
+                aria-expanded={which === 'links'}
                 aria-describedby={`aktivitet-${a.id}-titel`}
-                onClick={() => toggle('progress')}
+                onClick={() => toggle('links')}
               >
-                Registrér status
+                Kobl til mål
               </button>
-            )}
-            <button
-              type="button"
-              id={linksButton}
-              className="button button--small"
-              aria-expanded={which === 'links'}
-              aria-describedby={`aktivitet-${a.id}-titel`}
-              onClick={() => toggle('links')}
-            >
-              Kobl til mål
-            </button>
+            </div>
           </td>
         )}
       </tr>
