@@ -1,30 +1,15 @@
-import type { Browser } from 'playwright-core';
-import { expectAccessible, type GuardedPage, launchBrowser, login, openPage } from './helpers/browser.js';
-import { demoPlans, type FreshApp, startFreshApp } from './helpers/fresh-app.js';
+import { expectAccessible, journey, login } from './helpers/browser.js';
+import { demoPlans } from './helpers/fresh-app.js';
 
 /** ADMIN lands on the national page like LBF, and may edit every plan's content. */
 describe('admin (admin@planspor.demo)', () => {
-  let app: FreshApp;
-  let browser: Browser;
-  let tab: GuardedPage;
-
-  beforeAll(async () => {
-    [app, browser] = await Promise.all([startFreshApp(), launchBrowser()]);
-    tab = await openPage(browser, app.url);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-  });
-
-  afterEach(() => expect(tab.problems()).toEqual({ foreignRequests: [], errors: [] }));
+  const j = journey();
 
   it('lands on the national page and opens a plan with its editor', async () => {
-    const { page } = tab;
-    await page.goto(app.url);
+    const { page } = j.tab;
+    await page.goto(j.app.url);
     await login(page, 'admin@planspor.demo', 'demo-admin-2026');
-    await page.waitForURL(`${app.url}/national`);
+    await page.waitForURL(`${j.app.url}/national`);
     await page.getByRole('table', { name: 'Planer' }).getByRole('link', { name: /Lærkehaven/ }).click();
     await page.getByRole('heading', { level: 2, name: 'Aktiviteter' }).waitFor();
     // Plan 2 has 5 activities, none cancelled: each can log progress.
@@ -36,7 +21,7 @@ describe('admin (admin@planspor.demo)', () => {
   });
 
   it('logs progress on the stale activity, and its warning goes', async () => {
-    const { page } = tab;
+    const { page } = j.tab;
     const warnings = page.locator('section[aria-labelledby="advarsler"]');
     await warnings.getByRole('link', { name: 'Gadeplansmedarbejdere aften og weekend' }).waitFor();
     const row = page.getByRole('region', { name: 'Aktiviteter' }).locator('tbody > tr').filter({ hasText: 'Gadeplansmedarbejdere aften og weekend' });
@@ -58,8 +43,8 @@ describe('admin (admin@planspor.demo)', () => {
   });
 
   it('the largest demo plan is interactive in under a second', async () => {
-    const plans = await demoPlans(app.url);
-    const { page } = tab;
+    const plans = await demoPlans(j.app.url);
+    const { page } = j.tab;
     // Plan 1 (8 activities, 7 goals, 7 indicators, 26 entries) is the demo's largest.
     const plan1 = plans.find((p) => p.title.startsWith('Boligsocial helhedsplan for Hasselhøj'))!;
     // Marks the moment the first "Registrér status" button can be used, from the navigation's start.
@@ -74,7 +59,7 @@ describe('admin (admin@planspor.demo)', () => {
     });
     const timings: number[] = [];
     for (let i = 0; i < 5; i += 1) {
-      await page.goto(`${app.url}/planer/${plan1.id}`);
+      await page.goto(`${j.app.url}/planer/${plan1.id}`);
       await page.getByRole('button', { name: 'Registrér status' }).first().waitFor();
       timings.push(await page.evaluate(() => (window as unknown as { __interactive: number }).__interactive));
     }

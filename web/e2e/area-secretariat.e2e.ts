@@ -1,28 +1,12 @@
-import type { Browser } from 'playwright-core';
-import { expectAccessible, expectNoHorizontalScroll, type GuardedPage, launchBrowser, login, openPage, screenshot } from './helpers/browser.js';
-import { type FreshApp, startFreshApp } from './helpers/fresh-app.js';
+import { expectAccessible, journey, login, onNarrowScreen, screenshot } from './helpers/browser.js';
 
 /** An area secretariat's coordinator: its plans side by side, then a plan with warnings, read only. */
 describe('area secretariat (omraade@planspor.demo, Områdesekretariat Aarhus Vest)', () => {
-  let app: FreshApp;
-  let browser: Browser;
-  let tab: GuardedPage;
-
-  beforeAll(async () => {
-    [app, browser] = await Promise.all([startFreshApp(), launchBrowser()]);
-    tab = await openPage(browser, app.url);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-  });
-
-  afterEach(() => expect(tab.problems()).toEqual({ foreignRequests: [], errors: [] }));
+  const j = journey();
 
   it('lands on its area page: its two plans side by side with their figures and traffic lights', async () => {
-    const { page } = tab;
-    await page.goto(app.url);
+    const { page } = j.tab;
+    await page.goto(j.app.url);
     await login(page, 'omraade@planspor.demo', 'demo-omraade-2026');
     await page.waitForURL(/\/omraader\/[0-9a-f-]{36}$/);
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Områdesekretariat Aarhus Vest');
@@ -49,7 +33,7 @@ describe('area secretariat (omraade@planspor.demo, Områdesekretariat Aarhus Ves
   });
 
   it('sorts the plans by progress', async () => {
-    const { page } = tab;
+    const { page } = j.tab;
     const table = page.getByRole('table', { name: 'Planer' });
     await table.getByRole('button', { name: /^Fremdrift/ }).click();
     expect(await table.locator('th[aria-sort]').getAttribute('aria-sort')).toBe('descending');
@@ -63,7 +47,7 @@ describe('area secretariat (omraade@planspor.demo, Områdesekretariat Aarhus Ves
   });
 
   it('opens a plan with warnings: the warnings come first and link to their objects; nothing to edit', async () => {
-    const { page } = tab;
+    const { page } = j.tab;
     await page.getByRole('link', { name: /Lærkehaven/ }).first().click();
     await page.getByRole('heading', { level: 2, name: 'Advarsler' }).waitFor();
     const warnings = page.locator('section[aria-labelledby="advarsler"]');
@@ -86,17 +70,8 @@ describe('area secretariat (omraade@planspor.demo, Områdesekretariat Aarhus Ves
   });
 
   it('the area page works at 360 px', async () => {
-    const narrow = await openPage(browser, app.url, { width: 360, height: 780 });
-    try {
-      await narrow.page.goto(app.url);
-      await login(narrow.page, 'omraade@planspor.demo', 'demo-omraade-2026');
-      await narrow.page.getByRole('table', { name: 'Planer' }).waitFor();
-      await expectNoHorizontalScroll(narrow.page);
-      await expectAccessible(narrow.page, 'the area page at 360 px');
-      await screenshot(narrow.page, 'area-page-360px');
-      expect(narrow.problems()).toEqual({ foreignRequests: [], errors: [] });
-    } finally {
-      await narrow.context.close();
-    }
+    await onNarrowScreen(j, { path: '/', email: 'omraade@planspor.demo', password: 'demo-omraade-2026', screenshot: 'area-page-360px' }, async (page) => {
+      await page.getByRole('table', { name: 'Planer' }).waitFor();
+    });
   });
 });

@@ -1,33 +1,21 @@
-import type { Browser } from 'playwright-core';
-import { expectAccessible, type GuardedPage, launchBrowser, login, openPage, screenshot } from './helpers/browser.js';
-import { demoPlans, type FreshApp, startFreshApp } from './helpers/fresh-app.js';
+import { expectAccessible, journey, login, screenshot } from './helpers/browser.js';
+import { demoPlans } from './helpers/fresh-app.js';
 
 /** A board member reads its plan: everything the secretariat sees, and not one button to change it. */
 describe('board member (bestyrelse@planspor.demo, reads plan 1)', () => {
-  let app: FreshApp;
-  let browser: Browser;
-  let tab: GuardedPage;
+  const j = journey();
   let plans: Array<{ id: string; title: string }>;
 
   beforeAll(async () => {
-    [app, browser] = await Promise.all([startFreshApp(), launchBrowser()]);
-    plans = await demoPlans(app.url);
-    tab = await openPage(browser, app.url);
+    plans = await demoPlans(j.app.url);
   });
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-  });
-
-  afterEach(() => expect(tab.problems()).toEqual({ foreignRequests: [], errors: [] }));
 
   it('lands on its plan and reads it, with no edit buttons', async () => {
-    const { page } = tab;
-    await page.goto(app.url);
+    const { page } = j.tab;
+    await page.goto(j.app.url);
     await login(page, 'bestyrelse@planspor.demo', 'demo-bestyrelse-2026');
     const plan1 = plans.find((p) => p.title.startsWith('Boligsocial helhedsplan for Hasselhøj og Engvangen'))!;
-    await page.waitForURL(`${app.url}/planer/${plan1.id}`);
+    await page.waitForURL(`${j.app.url}/planer/${plan1.id}`);
     await page.getByRole('heading', { level: 2, name: 'Aktiviteter' }).waitFor();
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(plan1.title);
     expect(await page.locator('.badge', { hasText: 'På sporet' }).count()).toBe(7);
@@ -39,9 +27,9 @@ describe('board member (bestyrelse@planspor.demo, reads plan 1)', () => {
   });
 
   it('another plan, typed into the address bar, is "not found" (the API answers NOT_FOUND)', async () => {
-    const { page } = tab;
+    const { page } = j.tab;
     const plan2 = plans.find((p) => p.title.startsWith('Helhedsplan Lærkehaven'))!;
-    await page.goto(`${app.url}/planer/${plan2.id}`);
+    await page.goto(`${j.app.url}/planer/${plan2.id}`);
     await page.getByRole('heading', { level: 1, name: 'Siden findes ikke' }).waitFor();
     await expect(page.getByRole('alert').textContent()).resolves.toBe('Det findes ikke, eller du har ikke adgang til det.');
     expect(await page.content()).not.toContain('Lærkehaven');

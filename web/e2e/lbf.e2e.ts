@@ -1,32 +1,16 @@
-import type { Browser } from 'playwright-core';
-import { expectAccessible, expectNoHorizontalScroll, type GuardedPage, launchBrowser, login, openPage, screenshot } from './helpers/browser.js';
-import { type FreshApp, startFreshApp } from './helpers/fresh-app.js';
+import { expectAccessible, journey, login, onNarrowScreen, screenshot } from './helpers/browser.js';
 
 /** LBF's consultant: the national page, its chart with a text alternative, the table sorted and filtered. */
 describe('LBF (lbf@planspor.demo, the national page)', () => {
-  let app: FreshApp;
-  let browser: Browser;
-  let tab: GuardedPage;
+  const j = journey();
 
-  beforeAll(async () => {
-    [app, browser] = await Promise.all([startFreshApp(), launchBrowser()]);
-    tab = await openPage(browser, app.url);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-  });
-
-  afterEach(() => expect(tab.problems()).toEqual({ foreignRequests: [], errors: [] }));
-
-  const planNames = async () => (await tab.page.getByRole('table', { name: 'Planer' }).locator('tbody > tr > th').allTextContents()).map((t) => t.replace(/ \d{4}-\d{4}$/, ''));
+  const planNames = async () => (await j.tab.page.getByRole('table', { name: 'Planer' }).locator('tbody > tr > th').allTextContents()).map((t) => t.replace(/ \d{4}-\d{4}$/, ''));
 
   it('lands on the national page with the totals', async () => {
-    const { page } = tab;
-    await page.goto(app.url);
+    const { page } = j.tab;
+    await page.goto(j.app.url);
     await login(page, 'lbf@planspor.demo', 'demo-lbf-2026');
-    await page.waitForURL(`${app.url}/national`);
+    await page.waitForURL(`${j.app.url}/national`);
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Nationalt overblik');
     const totals = page.locator('dl[aria-label="Alle planer i alt"]');
     // src/demo/demo-story.md: 3 plans, 17 activities, 52.71 %, budget 14 250 000, spent 7 598 500;
@@ -43,7 +27,7 @@ describe('LBF (lbf@planspor.demo, the national page)', () => {
   });
 
   it('shows progress by focus area as a chart with the same figures as a table', async () => {
-    const { page } = tab;
+    const { page } = j.tab;
     const figure = page.getByRole('figure', { name: /Fremdrift pr\. indsatsområde/ });
     await figure.locator('.recharts-bar-rectangle').first().waitFor();
     // The drawing is hidden from screen readers; the table beside it is its text alternative.
@@ -57,7 +41,7 @@ describe('LBF (lbf@planspor.demo, the national page)', () => {
   });
 
   it('lists every plan with a traffic light, sorted by any column', async () => {
-    const { page } = tab;
+    const { page } = j.tab;
     const table = page.getByRole('table', { name: 'Planer' });
     expect(await planNames()).toEqual([
       'Boligsocial helhedsplan for Hasselhøj og Engvangen',
@@ -89,7 +73,7 @@ describe('LBF (lbf@planspor.demo, the national page)', () => {
   });
 
   it('filters by pool and by municipality', async () => {
-    const { page } = tab;
+    const { page } = j.tab;
     await page.getByLabel('Kommune').selectOption({ label: 'København' });
     expect(await planNames()).toEqual(['Boligsocial helhedsplan for Kongshøj Vænge']);
     await page.getByRole('status').filter({ hasText: 'Viser 1 af 3 planer' }).waitFor();
@@ -113,7 +97,7 @@ describe('LBF (lbf@planspor.demo, the national page)', () => {
   });
 
   it('names the plans needing attention, with why', async () => {
-    const { page } = tab;
+    const { page } = j.tab;
     const section = page.locator('section[aria-labelledby="opmaerksomhed"]');
     expect(await section.getByRole('heading', { level: 2 }).textContent()).toBe('Planer der kræver opmærksomhed');
     const items = await section.getByRole('listitem').allTextContents();
@@ -123,7 +107,7 @@ describe('LBF (lbf@planspor.demo, the national page)', () => {
   });
 
   it('reads a plan without edit buttons (LBF does not edit plan content)', async () => {
-    const { page } = tab;
+    const { page } = j.tab;
     await page.getByRole('table', { name: 'Planer' }).getByRole('link', { name: /Kongshøj Vænge/ }).click();
     const warnings = page.locator('section[aria-labelledby="advarsler"]');
     await warnings.getByText('Medfinansieringen er under puljens minimum').waitFor();
@@ -134,18 +118,9 @@ describe('LBF (lbf@planspor.demo, the national page)', () => {
   });
 
   it('the national page works at 360 px', async () => {
-    const narrow = await openPage(browser, app.url, { width: 360, height: 780 });
-    try {
-      await narrow.page.goto(`${app.url}/national`);
-      await login(narrow.page, 'lbf@planspor.demo', 'demo-lbf-2026');
-      await narrow.page.getByRole('figure').locator('.recharts-bar-rectangle').first().waitFor();
-      await narrow.page.getByRole('table', { name: 'Planer' }).waitFor();
-      await expectNoHorizontalScroll(narrow.page);
-      await expectAccessible(narrow.page, 'the national page at 360 px');
-      await screenshot(narrow.page, 'national-360px');
-      expect(narrow.problems()).toEqual({ foreignRequests: [], errors: [] });
-    } finally {
-      await narrow.context.close();
-    }
+    await onNarrowScreen(j, { path: '/national', email: 'lbf@planspor.demo', password: 'demo-lbf-2026', screenshot: 'national-360px' }, async (page) => {
+      await page.getByRole('figure').locator('.recharts-bar-rectangle').first().waitFor();
+      await page.getByRole('table', { name: 'Planer' }).waitFor();
+    });
   });
 });

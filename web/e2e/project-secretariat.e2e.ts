@@ -1,6 +1,4 @@
-import type { Browser } from 'playwright-core';
-import { expectAccessible, expectNoHorizontalScroll, type GuardedPage, launchBrowser, login, openPage, screenshot } from './helpers/browser.js';
-import { type FreshApp, startFreshApp } from './helpers/fresh-app.js';
+import { expectAccessible, journey, login, onNarrowScreen, screenshot } from './helpers/browser.js';
 
 /**
  * A project secretariat's week on a fresh demo database: signs in (after one wrong password), reads
@@ -8,28 +6,11 @@ import { type FreshApp, startFreshApp } from './helpers/fresh-app.js';
  * builds a goal with an indicator and an activity linked to it, and signs out.
  */
 describe('project secretariat (projekt@planspor.demo, plan 1)', () => {
-  let app: FreshApp;
-  let browser: Browser;
-  let tab: GuardedPage;
-
-  beforeAll(async () => {
-    [app, browser] = await Promise.all([startFreshApp(), launchBrowser()]);
-    tab = await openPage(browser, app.url);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-  });
-
-  afterEach(() => {
-    // Every step: nothing requested from another host, no script error.
-    expect(tab.problems()).toEqual({ foreignRequests: [], errors: [] });
-  });
+  const j = journey();
 
   it('shows the login form in Danish, refuses a wrong password with an alert, then signs in to its plan', async () => {
-    const { page } = tab;
-    await page.goto(app.url);
+    const { page } = j.tab;
+    await page.goto(j.app.url);
     expect(await page.getAttribute('html', 'lang')).toBe('da');
     await page.getByRole('heading', { level: 1, name: 'Log ind' }).waitFor();
     await expectAccessible(page, 'the login page');
@@ -49,7 +30,7 @@ describe('project secretariat (projekt@planspor.demo, plan 1)', () => {
   });
 
   it('reads its plan: warnings first, the goal tree with badges, the activities table', async () => {
-    const { page } = tab;
+    const { page } = j.tab;
     const h2 = await page.getByRole('heading', { level: 2 }).allTextContents();
     expect(h2).toEqual(['Advarsler', 'Mål', 'Aktiviteter']);
     // Plan 1 is the demo's healthy plan: no warning, all 7 indicators on track.
@@ -71,7 +52,7 @@ describe('project secretariat (projekt@planspor.demo, plan 1)', () => {
   });
 
   it('logs progress: the API refuses 150 % beside the field, keeps what was typed, then saves and updates the row in place', async () => {
-    const { page } = tab;
+    const { page } = j.tab;
     // A marker that a reload would wipe: the row must change without one.
     await page.evaluate(() => ((window as unknown as { __noReload: boolean }).__noReload = true));
     const row = page.getByRole('region', { name: 'Aktiviteter' }).locator('tbody > tr').filter({ hasText: 'Lektiecafé i Fælleshuset' });
@@ -109,7 +90,7 @@ describe('project secretariat (projekt@planspor.demo, plan 1)', () => {
   });
 
   it('records a measurement on an indicator', async () => {
-    const { page } = tab;
+    const { page } = j.tab;
     const row = page.locator('tr', { hasText: 'Børn der kommer fast i lektiecaféen' });
     await row.getByRole('button', { name: 'Registrér måling' }).click();
     const form = page.getByRole('form', { name: 'Registrér måling for Børn der kommer fast i lektiecaféen' });
@@ -123,7 +104,7 @@ describe('project secretariat (projekt@planspor.demo, plan 1)', () => {
   });
 
   it('builds the plan: a goal, its indicator, an activity, and the link between them, with the warnings following each step', async () => {
-    const { page } = tab;
+    const { page } = j.tab;
     const warnings = page.locator('section[aria-labelledby="advarsler"]');
     const goalTitle = 'Flere forældre deltager i skolesamarbejdet';
     await page.getByRole('button', { name: 'Nyt mål' }).click();
@@ -191,23 +172,13 @@ describe('project secretariat (projekt@planspor.demo, plan 1)', () => {
   });
 
   it('the plan page works at 360 px', async () => {
-    const narrow = await openPage(browser, app.url, { width: 360, height: 780 });
-    try {
-      // A new context has no session: sign in again, then the same page.
-      await narrow.page.goto(page().url());
-      await login(narrow.page, 'projekt@planspor.demo', 'demo-projekt-2026');
-      await narrow.page.getByRole('heading', { level: 2, name: 'Aktiviteter' }).waitFor();
-      await expectNoHorizontalScroll(narrow.page);
-      await expectAccessible(narrow.page, 'the plan page at 360 px');
-      await screenshot(narrow.page, 'plan-page-360px');
-      expect(narrow.problems()).toEqual({ foreignRequests: [], errors: [] });
-    } finally {
-      await narrow.context.close();
-    }
+    await onNarrowScreen(j, { path: new URL(j.tab.page.url()).pathname, email: 'projekt@planspor.demo', password: 'demo-projekt-2026', screenshot: 'plan-page-360px' }, async (page) => {
+      await page.getByRole('heading', { level: 2, name: 'Aktiviteter' }).waitFor();
+    });
   });
 
   it('signs out', async () => {
-    const { page } = tab;
+    const { page } = j.tab;
     await page.getByRole('button', { name: 'Log ud' }).click();
     await page.getByRole('button', { name: 'Log ind' }).waitFor();
     expect(new URL(page.url()).pathname).toBe('/');
@@ -219,9 +190,5 @@ describe('project secretariat (projekt@planspor.demo, plan 1)', () => {
 
   function isoDaysFromToday(days: number): string {
     return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
-  }
-
-  function page() {
-    return tab.page;
   }
 });

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { type FreshApp, startFreshApp } from './fresh-app.js';
 
 const require = createRequire(import.meta.url);
 const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -91,4 +92,52 @@ export async function login(page: Page, email: string, password: string): Promis
   await page.getByLabel('Adgangskode').fill(password);
   await page.getByRole('button', { name: 'Log ind' }).click();
   await page.getByRole('button', { name: 'Log ud' }).waitFor();
+}
+
+export interface Journey {
+  readonly app: FreshApp;
+  readonly browser: Browser;
+  /** The journey's page: one context, so one session, through all of its steps. */
+  readonly tab: GuardedPage;
+}
+
+/**
+ * The frame of every journey: a fresh app on its own demo database and a browser, started before the
+ * first step and stopped after the last; after every step, no request to another host and no script error.
+ */
+export function journey(): Journey {
+  const state = {} as { app: FreshApp; browser: Browser; tab: GuardedPage };
+  beforeAll(async () => {
+    [state.app, state.browser] = await Promise.all([startFreshApp(), launchBrowser()]);
+    state.tab = await openPage(state.browser, state.app.url);
+  });
+  afterAll(async () => {
+    await state.browser?.close();
+    await state.app?.stop();
+  });
+  afterEach(() => expect(state.tab.problems()).toEqual({ foreignRequests: [], errors: [] }));
+  return state;
+}
+
+/**
+ * The same person on a 360 px wide phone (a context of its own, so it signs in again at `path`):
+ * `ready` waits for the page, then nothing may scroll sideways and axe-core must pass; a screenshot is kept.
+ */
+export async function onNarrowScreen(
+  j: Journey,
+  how: { path: string; email: string; password: string; screenshot: string },
+  ready: (page: Page) => Promise<unknown>,
+): Promise<void> {
+  const narrow = await openPage(j.browser, j.app.url, { width: 360, height: 780 });
+  try {
+    await narrow.page.goto(`${j.app.url}${how.path}`);
+    await login(narrow.page, how.email, how.password);
+    await ready(narrow.page);
+    await expectNoHorizontalScroll(narrow.page);
+    await expectAccessible(narrow.page, `${how.screenshot} at 360 px`);
+    await screenshot(narrow.page, how.screenshot);
+    expect(narrow.problems()).toEqual({ foreignRequests: [], errors: [] });
+  } finally {
+    await narrow.context.close();
+  }
 }

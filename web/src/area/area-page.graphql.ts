@@ -7,13 +7,7 @@ export const areaPageQuery = graphql(`
       name
       plans { ...PlanRow }
       rollup {
-        planCount
-        activityCount
-        lbfGrant
-        localCofinancing
-        budget
-        spent
-        progress
+        ...PortfolioTotals
         plansNeedingAttention { id title }
       }
     }

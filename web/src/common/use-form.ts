@@ -1,5 +1,6 @@
 import { useCallback, useState } from 'react';
-import type { FormErrors } from '../graphql/api-errors';
+import type { CombinedError } from 'urql';
+import { type FormErrors, formErrorsOf } from '../graphql/api-errors';
 
 /**
  * A form's text values keyed by the API's input field names, so an error naming
@@ -95,4 +96,20 @@ export class FormParser {
   result<T>(value: T): Parsed<T> {
     return Object.keys(this.errors).length ? { ok: false, errors: this.errors } : { ok: true, value };
   }
+}
+
+/**
+ * Sends a form's parsed values with `send` (a mutation): values that could not be read, and the API's
+ * errors, go beside their fields; on success `done` gets the answer.
+ */
+export async function submitParsed<T, R>(
+  form: { setErrors(errors: FormErrors): void },
+  parsed: Parsed<T>,
+  send: (value: T) => Promise<{ data?: R; error?: CombinedError }>,
+  done: (data: R) => void,
+): Promise<void> {
+  if (!parsed.ok) return form.setErrors({ fields: parsed.errors });
+  const result = await send(parsed.value);
+  if (result.error || !result.data) return form.setErrors(formErrorsOf(result.error));
+  done(result.data);
 }

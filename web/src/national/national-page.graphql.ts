@@ -3,13 +3,7 @@ import { graphql } from '../gql';
 export const nationalRollupQuery = graphql(`
   query NationalRollup {
     nationalRollup {
-      planCount
-      activityCount
-      lbfGrant
-      localCofinancing
-      budget
-      spent
-      progress
+      ...PortfolioTotals
       byFocusArea {
         focusArea { id name pool { id name } }
         activityCount

@@ -2,9 +2,8 @@ import { type FormEvent, useState } from 'react';
 import { useMutation } from 'urql';
 import { FormAlert, SelectField, TextField } from '../common/form-field';
 import { ACTIVITY_STATUS, optionsOf, RESPONSIBLE_PARTY } from '../common/labels';
-import { FormParser, useForm } from '../common/use-form';
+import { FormParser, submitParsed, useForm } from '../common/use-form';
 import type { ActivityStatus, ResponsibleParty } from '../gql/graphql';
-import { formErrorsOf } from '../graphql/api-errors';
 import { FormActions } from './form-actions';
 import { createActivityMutation } from './plan-mutations.graphql';
 import type { PlanData } from './plan-types';
@@ -47,10 +46,12 @@ export function ActivityForm({ plan, onSaved, onCancel }: Props) {
       budget: p.money('budget', v.budget),
       status: v.status as ActivityStatus,
     });
-    if (!parsed.ok) return form.setErrors({ fields: parsed.errors });
-    const result = await createActivity({ input: parsed.value });
-    if (result.error || !result.data) return form.setErrors(formErrorsOf(result.error));
-    onSaved(`Aktiviteten "${result.data.createActivity.title}" er oprettet.`);
+    await submitParsed(
+      form,
+      parsed,
+      (input) => createActivity({ input }),
+      (data) => onSaved(`Aktiviteten "${data.createActivity.title}" er oprettet.`),
+    );
   }
 
   return (

@@ -2,11 +2,10 @@ import { type FormEvent, useState } from 'react';
 import { useMutation } from 'urql';
 import { FormAlert, SelectField, TextField } from '../common/form-field';
 import { GOAL_KIND, optionsOf } from '../common/labels';
-import { FormParser, useForm } from '../common/use-form';
+import { FormParser, submitParsed, useForm } from '../common/use-form';
 import type { GoalKind } from '../gql/graphql';
-import { formErrorsOf } from '../graphql/api-errors';
 import { FormActions } from './form-actions';
-import { flattenTree, goalTree } from './goal-tree';
+import { goalOptions } from './goal-tree';
 import { createGoalMutation } from './plan-mutations.graphql';
 import type { PlanData } from './plan-types';
 
@@ -21,10 +20,7 @@ export function GoalForm({ plan, onSaved, onCancel }: Props) {
   const [initial] = useState({ kind: plan.goals.length ? 'EFFECT' : 'OVERALL', parentId: '', title: '', description: '', focusAreaId: '' });
   const form = useForm(initial);
   const [{ fetching }, createGoal] = useMutation(createGoalMutation);
-  const parents = flattenTree(goalTree(plan.goals)).map(({ goal, depth }) => ({
-    value: goal.id,
-    label: `${'– '.repeat(depth)}${GOAL_KIND[goal.kind]}: ${goal.title}`,
-  }));
+  const parents = goalOptions(plan.goals);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -38,10 +34,12 @@ export function GoalForm({ plan, onSaved, onCancel }: Props) {
       description: p.optionalText(v.description),
       focusAreaId: v.focusAreaId || null,
     });
-    if (!parsed.ok) return form.setErrors({ fields: parsed.errors });
-    const result = await createGoal({ input: parsed.value });
-    if (result.error || !result.data) return form.setErrors(formErrorsOf(result.error));
-    onSaved(`Målet "${result.data.createGoal.title}" er oprettet.`);
+    await submitParsed(
+      form,
+      parsed,
+      (input) => createGoal({ input }),
+      (data) => onSaved(`Målet "${data.createGoal.title}" er oprettet.`),
+    );
   }
 
   return (

@@ -1,3 +1,6 @@
+import { GOAL_KIND } from '../common/labels';
+import type { GoalKind } from '../gql/graphql';
+
 /**
  * The API lists a plan's goals flat, roots first, each with its parent's id. The page shows them
  * as a tree: each goal under its parent, in the API's order. A goal whose parent is not in the list
@@ -35,4 +38,14 @@ function isAncestor<G>(node: TreeNode<G>, candidate: TreeNode<G>): boolean {
 /** Goals in tree order with their depth, for a <select> of parents ("— Effektmål"). */
 export function flattenTree<G>(roots: TreeNode<G>[], depth = 0): Array<{ goal: G; depth: number }> {
   return roots.flatMap((node) => [{ goal: node.goal, depth }, ...flattenTree(node.children, depth + 1)]);
+}
+
+/** The plan's goals as <select> options in tree order, indented by depth: "– – Delmål: …". */
+export function goalOptions<G extends { id: string; kind: GoalKind; title: string; parent?: { id: string } | null }>(
+  goals: readonly G[],
+  except: ReadonlySet<string> = new Set(),
+): Array<{ value: string; label: string }> {
+  return flattenTree(goalTree(goals))
+    .filter(({ goal }) => !except.has(goal.id))
+    .map(({ goal, depth }) => ({ value: goal.id, label: `${'– '.repeat(depth)}${GOAL_KIND[goal.kind]}: ${goal.title}` }));
 }

@@ -2,9 +2,8 @@ import { type FormEvent, useState } from 'react';
 import { useMutation } from 'urql';
 import { FormAlert, SelectField, TextField } from '../common/form-field';
 import { DIRECTION, optionsOf } from '../common/labels';
-import { FormParser, useForm } from '../common/use-form';
+import { FormParser, submitParsed, useForm } from '../common/use-form';
 import type { IndicatorDirection } from '../gql/graphql';
-import { formErrorsOf } from '../graphql/api-errors';
 import { FormActions } from './form-actions';
 import { createIndicatorMutation } from './plan-mutations.graphql';
 import type { PlanGoal } from './plan-types';
@@ -45,10 +44,12 @@ export function IndicatorForm({ goal, onSaved, onCancel }: Props) {
       target: p.decimal('target', v.target),
       targetDate: p.date('targetDate', v.targetDate),
     });
-    if (!parsed.ok) return form.setErrors({ fields: parsed.errors });
-    const result = await createIndicator({ input: parsed.value });
-    if (result.error || !result.data) return form.setErrors(formErrorsOf(result.error));
-    onSaved(`Indikatoren "${result.data.createIndicator.name}" er oprettet.`);
+    await submitParsed(
+      form,
+      parsed,
+      (input) => createIndicator({ input }),
+      (data) => onSaved(`Indikatoren "${data.createIndicator.name}" er oprettet.`),
+    );
   }
 
   return (

@@ -2,11 +2,10 @@ import { type FormEvent, useState } from 'react';
 import { useMutation } from 'urql';
 import { FormAlert, SelectField, TextField } from '../common/form-field';
 import { formatShare } from '../common/format';
-import { GOAL_KIND } from '../common/labels';
-import { FormParser, useForm } from '../common/use-form';
+import { FormParser, submitParsed, useForm } from '../common/use-form';
 import { formErrorsOf } from '../graphql/api-errors';
 import { FormActions } from './form-actions';
-import { flattenTree, goalTree } from './goal-tree';
+import { goalOptions } from './goal-tree';
 import { linkActivityMutation, unlinkActivityMutation } from './plan-mutations.graphql';
 import type { PlanActivity, PlanData } from './plan-types';
 
@@ -24,9 +23,7 @@ export function LinkForm({ plan, activity, onSaved, onCancel }: Props) {
   const [{ fetching }, link] = useMutation(linkActivityMutation);
   const [{ fetching: unlinking }, unlink] = useMutation(unlinkActivityMutation);
   const linked = new Set(activity.links.map((l) => l.goal.id));
-  const goals = flattenTree(goalTree(plan.goals))
-    .filter(({ goal }) => !linked.has(goal.id))
-    .map(({ goal, depth }) => ({ value: goal.id, label: `${'– '.repeat(depth)}${GOAL_KIND[goal.kind]}: ${goal.title}` }));
+  const goals = goalOptions(plan.goals, linked);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -39,10 +36,12 @@ export function LinkForm({ plan, activity, onSaved, onCancel }: Props) {
       weight: p.decimal('weight', v.weight),
       rationale: p.optionalText(v.rationale),
     });
-    if (!parsed.ok) return form.setErrors({ fields: parsed.errors });
-    const result = await link({ input: parsed.value });
-    if (result.error || !result.data) return form.setErrors(formErrorsOf(result.error));
-    onSaved(`${activity.title} er koblet til målet.`);
+    await submitParsed(
+      form,
+      parsed,
+      (input) => link({ input }),
+      () => onSaved(`${activity.title} er koblet til målet.`),
+    );
   }
 
   async function remove(goalId: string, title: string) {

@@ -4,9 +4,8 @@ import { FormAlert, SelectField, TextField } from '../common/form-field';
 import { todayIso } from '../common/format';
 import { ACTIVITY_STATUS, optionsOf } from '../common/labels';
 import { newKey } from '../common/new-key';
-import { FormParser, useForm } from '../common/use-form';
+import { FormParser, submitParsed, useForm } from '../common/use-form';
 import type { ActivityStatus } from '../gql/graphql';
-import { formErrorsOf } from '../graphql/api-errors';
 import { FormActions } from './form-actions';
 import { logProgressMutation } from './plan-mutations.graphql';
 import type { PlanActivity } from './plan-types';
@@ -49,10 +48,12 @@ export function LogProgressForm({ activity, onSaved, onCancel }: Props) {
       note: p.optionalText(v.note),
       idempotencyKey,
     });
-    if (!parsed.ok) return form.setErrors({ fields: parsed.errors });
-    const result = await logProgress({ input: parsed.value });
-    if (result.error || !result.data) return form.setErrors(formErrorsOf(result.error));
-    onSaved(`Status registreret for ${activity.title}: ${result.data.logProgress.percentComplete} % gennemført.`);
+    await submitParsed(
+      form,
+      parsed,
+      (input) => logProgress({ input }),
+      (data) => onSaved(`Status registreret for ${activity.title}: ${data.logProgress.percentComplete} % gennemført.`),
+    );
   }
 
   return (

@@ -2,8 +2,7 @@ import { type FormEvent, useState } from 'react';
 import { useMutation } from 'urql';
 import { FormAlert, TextField } from '../common/form-field';
 import { todayIso } from '../common/format';
-import { FormParser, useForm } from '../common/use-form';
-import { formErrorsOf } from '../graphql/api-errors';
+import { FormParser, submitParsed, useForm } from '../common/use-form';
 import { FormActions } from './form-actions';
 import { recordMeasurementMutation } from './plan-mutations.graphql';
 import type { PlanIndicator } from './plan-types';
@@ -30,10 +29,12 @@ export function MeasurementForm({ indicator, onSaved, onCancel }: Props) {
       value: p.decimal('value', v.value),
       note: p.optionalText(v.note),
     });
-    if (!parsed.ok) return form.setErrors({ fields: parsed.errors });
-    const result = await record({ input: parsed.value });
-    if (result.error || !result.data) return form.setErrors(formErrorsOf(result.error));
-    onSaved(`Måling registreret for ${indicator.name}.`);
+    await submitParsed(
+      form,
+      parsed,
+      (input) => record({ input }),
+      () => onSaved(`Måling registreret for ${indicator.name}.`),
+    );
   }
 
   return (
