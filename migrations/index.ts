@@ -2,6 +2,7 @@ import { Initial1764220000000 } from './1764220000000-Initial.js';
 import { AuditTrail1764400000000 } from './1764400000000-AuditTrail.js';
 import { LatestProgressFigures1764500000000 } from './1764500000000-LatestProgressFigures.js';
 import { LatestProgressOnInsert1764600000000 } from './1764600000000-LatestProgressOnInsert.js';
+import { Coordination1764720000000 } from './1764720000000-Coordination.js';
 
 /** Every migration, oldest first. Listed explicitly so the app, the CLI and the tests agree. */
 export const migrations = [
@@ -9,4 +10,5 @@ export const migrations = [
   AuditTrail1764400000000,
   LatestProgressFigures1764500000000,
   LatestProgressOnInsert1764600000000,
+  Coordination1764720000000,
 ];

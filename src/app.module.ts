@@ -10,6 +10,7 @@ import { AuthModule } from './auth/auth.module.js';
 import { TokenService } from './auth/token.service.js';
 import type { AppConfig } from './config/config.js';
 import { ConfigModule } from './config/config.module.js';
+import { CoordinationModule } from './coordination/coordination.module.js';
 import { dataSourceOptions, type DatabaseTarget } from './database/data-source-options.js';
 import { GoalsModule } from './goals/goals.module.js';
 import { DomainErrorFilter } from './graphql/domain-error.filter.js';
@@ -21,6 +22,7 @@ import { PlansModule } from './plans/plans.module.js';
 import { ProgressModule } from './progress/progress.module.js';
 import { RegistryModule } from './registry/registry.module.js';
 import { RollupsModule } from './rollups/rollups.module.js';
+import { SpreadsheetsModule } from './spreadsheets/spreadsheets.module.js';
 import { UsersModule } from './users/users.module.js';
 
 @Module({})
@@ -46,7 +48,9 @@ export class AppModule {
         ActivitiesModule,
         ProgressModule,
         RollupsModule,
+        CoordinationModule,
         AuditQueryModule,
+        SpreadsheetsModule,
       ],
       controllers: [HealthController],
       providers: [

@@ -39,6 +39,8 @@ const TABLE = {
   activity:                 ['OK',   'OK',        'OK / NOT_FOUND',        'OK / NOT_FOUND',        'OK / NOT_FOUND',        NO],
   nationalRollup:           ['OK',   'OK',        'FORBIDDEN',             'FORBIDDEN',             'FORBIDDEN',             NO],
   auditEvents:              ['OK',   'OK',        'FORBIDDEN',             'OK / NOT_FOUND',        'FORBIDDEN',             NO],
+  activityTypes:            ['OK',   'OK',        'OK',                    'OK',                    'OK',                    NO],
+  targetGroups:             ['OK',   'OK',        'OK',                    'OK',                    'OK',                    NO],
   // Mutation
   login:                    ['OK',   'OK',        'OK',                    'OK',                    'OK',                    'OK'],
   createUser:               ['OK',   'FORBIDDEN', 'FORBIDDEN',             'FORBIDDEN',             'FORBIDDEN',             NO],
@@ -57,6 +59,9 @@ const TABLE = {
   linkActivityToGoal:       ['OK',   'FORBIDDEN', 'FORBIDDEN / NOT_FOUND', 'OK / NOT_FOUND',        'FORBIDDEN / NOT_FOUND', NO],
   unlinkActivityFromGoal:   ['OK',   'FORBIDDEN', 'FORBIDDEN / NOT_FOUND', 'OK / NOT_FOUND',        'FORBIDDEN / NOT_FOUND', NO],
   logProgress:              ['OK',   'FORBIDDEN', 'FORBIDDEN / NOT_FOUND', 'OK / NOT_FOUND',        'FORBIDDEN / NOT_FOUND', NO],
+  createActivityType:       ['OK',   'OK',        'FORBIDDEN',             'FORBIDDEN',             'FORBIDDEN',             NO],
+  createTargetGroup:        ['OK',   'OK',        'FORBIDDEN',             'FORBIDDEN',             'FORBIDDEN',             NO],
+  addCoordinationNote:      ['OK',   'FORBIDDEN', 'OK / NOT_FOUND',        'FORBIDDEN / NOT_FOUND', 'FORBIDDEN / NOT_FOUND', NO],
 } satisfies Record<string, Row>;
 
 type Operation = keyof typeof TABLE;

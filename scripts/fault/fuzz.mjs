@@ -124,6 +124,8 @@ for (const [pool, query] of Object.entries({
   municipalities: 'SELECT id::text FROM municipalities ORDER BY code',
   housingOrganisations: 'SELECT id::text FROM housing_organisations ORDER BY name',
   areaSecretariats: 'SELECT id::text FROM area_secretariats ORDER BY name',
+  activityTypes: 'SELECT id::text FROM activity_types ORDER BY name',
+  targetGroups: 'SELECT id::text FROM target_groups ORDER BY name',
 })) {
   idPools[pool] = (await sql(cluster.url, query)).map((r) => r.id);
 }
@@ -141,6 +143,8 @@ const ID_POOL_BY_NAME = {
   municipalityId: 'municipalities',
   housingOrganisationIds: 'housingOrganisations',
   areaSecretariatId: 'areaSecretariats',
+  activityTypeId: 'activityTypes',
+  targetGroupIds: 'targetGroups',
   actorId: 'users',
   entityId: 'any',
 };
@@ -810,6 +814,9 @@ const CREATES = {
   recordMeasurement: 'measurements',
   createActivity: 'activities',
   logProgress: 'progress_entries',
+  createActivityType: 'activity_types',
+  createTargetGroup: 'target_groups',
+  addCoordinationNote: 'coordination_notes',
 };
 const allowedAdded = new Map([...after.keys()].map((t) => [t, new Set()]));
 const allowedChanged = new Map([...after.keys()].map((t) => [t, new Set()]));
@@ -866,6 +873,16 @@ for (const r of await sql(cluster.url, 'SELECT id::text FROM focus_areas WHERE p
 const newPlans = [...(expectedAdded.get('plans') ?? [])];
 for (const r of await sql(cluster.url, `SELECT plan_id::text || ':' || housing_organisation_id::text AS k FROM plan_housing_organisations WHERE plan_id = ANY($1::uuid[])`, [newPlans])) {
   allowedAdded.get('plan_housing_organisations').add(r.k);
+}
+// An activity's target groups (key activity:group) belong to it: a created activity adds its own, an
+// updated one may replace them.
+const taggedActivities = new Set([...(expectedAdded.get('activities') ?? []), ...allowedChanged.get('activities')]);
+for (const rows of [before.get('activity_target_groups'), after.get('activity_target_groups')]) {
+  for (const key of rows.keys()) {
+    if (!taggedActivities.has(key.split(':')[0])) continue;
+    allowedAdded.get('activity_target_groups').add(key);
+    allowedRemoved.get('activity_target_groups').add(key);
+  }
 }
 // New audit rows are checked one by one below.
 const newAudit = await sql(cluster.url, 'SELECT id::text, operation, entity, entity_id FROM audit_events WHERE id > $1 ORDER BY id', [maxAuditBefore]);

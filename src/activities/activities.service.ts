@@ -8,6 +8,8 @@ import { isUniqueViolation } from '../common/database-errors.js';
 import { ActivityStatus } from '../common/enums.js';
 import { BadInputError, ConflictError, NotFoundError } from '../common/errors.js';
 import { optionalText, requireDateOrder, requireFinite, requireNonNegative, requirePresent, requireText, requireUuid } from '../common/validate.js';
+import { parseActivityTagging } from '../coordination/catalogues/activity-tagging.js';
+import { ActivityTaggingService } from '../coordination/catalogues/activity-tagging.service.js';
 import { GoalsService } from '../goals/goals.service.js';
 import { RegistryService } from '../registry/registry.service.js';
 import { ActivityGoalLinkEntity } from './activity-goal-link.entity.js';
@@ -24,6 +26,7 @@ export class ActivitiesService {
     private readonly registry: RegistryService,
     private readonly goals: GoalsService,
     private readonly audit: AuditService,
+    private readonly tagging: ActivityTaggingService,
   ) {}
 
   /** NOT_FOUND alike for an absent activity and one outside the caller's scope. */
@@ -46,8 +49,10 @@ export class ActivitiesService {
     const targetGroup = optionalText('targetGroup', input.targetGroup, 500) ?? null;
     requireDateOrder('startDate', input.startDate, 'endDate', input.endDate);
     requireNonNegative('budget', input.budget);
+    const tagging = parseActivityTagging(input);
     return this.dataSource.transaction(async (m) => {
       const focusAreaId = input.focusAreaId ? await this.registry.requireFocusAreaOfPool(m, input.focusAreaId, plan.poolId) : null;
+      await this.tagging.requireCatalogueRows(m, tagging);
       const activity = await m.save(
         m.create(ActivityEntity, {
           planId: plan.id,
@@ -61,11 +66,20 @@ export class ActivitiesService {
           startDate: input.startDate,
           endDate: input.endDate,
           budget: input.budget,
+          activityTypeId: tagging.activityTypeId ?? null,
+          partners: tagging.partners ?? [],
           createdBy: auth.id,
           updatedBy: auth.id,
         }),
       );
-      await this.audit.record(m, auth, { operation: 'createActivity', entity: 'Activity', entityId: activity.id, planId: plan.id, after: activity });
+      const targetGroups = await this.tagging.replaceTargetGroups(m, activity, tagging.targetGroupIds ?? [], { isNew: true });
+      await this.audit.record(m, auth, {
+        operation: 'createActivity',
+        entity: 'Activity',
+        entityId: activity.id,
+        planId: plan.id,
+        after: { ...activity, targetGroupIds: targetGroups.after },
+      });
       return activity;
     });
   }
@@ -84,11 +98,15 @@ export class ActivitiesService {
     if (input.endDate !== undefined) changes.endDate = requirePresent('endDate', input.endDate);
     requireDateOrder('startDate', changes.startDate ?? existing.startDate, 'endDate', changes.endDate ?? existing.endDate);
     if (input.budget !== undefined) changes.budget = requireNonNegative('budget', requirePresent('budget', input.budget));
+    const tagging = parseActivityTagging(input);
+    if (tagging.activityTypeId !== undefined) changes.activityTypeId = tagging.activityTypeId;
+    if (tagging.partners !== undefined) changes.partners = tagging.partners;
 
     return this.dataSource.transaction(async (m) => {
       if (input.focusAreaId !== undefined) {
         changes.focusAreaId = input.focusAreaId ? await this.registry.requireFocusAreaOfPool(m, input.focusAreaId, plan.poolId) : null;
       }
+      await this.tagging.requireCatalogueRows(m, tagging);
       const result = await m
         .createQueryBuilder()
         .update(ActivityEntity)
@@ -102,7 +120,15 @@ export class ActivitiesService {
         );
       }
       const updated = await m.findOneByOrFail(ActivityEntity, { id: existing.id });
-      await this.audit.recordChanges(m, auth, { operation: 'updateActivity', entity: 'Activity', entityId: existing.id, planId: plan.id }, existing, updated);
+      // Target groups are rows of their own; the audit row names them as one field, before and after.
+      const groups = tagging.targetGroupIds && (await this.tagging.replaceTargetGroups(m, existing, tagging.targetGroupIds));
+      await this.audit.recordChanges(
+        m,
+        auth,
+        { operation: 'updateActivity', entity: 'Activity', entityId: existing.id, planId: plan.id },
+        groups ? { ...existing, targetGroupIds: groups.before } : existing,
+        groups ? { ...updated, targetGroupIds: groups.after } : updated,
+      );
       return updated;
     });
   }

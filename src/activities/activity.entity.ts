@@ -17,6 +17,9 @@ export class ActivityEntity {
   @Column({ name: 'start_date', type: 'date' }) startDate: string;
   @Column({ name: 'end_date', type: 'date' }) endDate: string;
   @Column({ type: 'bigint', transformer: moneyTransformer }) budget: number;
+  /** Coordination (src/coordination/): a national activity type, and the organisations involved. */
+  @Column({ name: 'activity_type_id', type: 'uuid', nullable: true }) activityTypeId: string | null;
+  @Column({ type: 'text', array: true, default: () => "'{}'" }) partners: string[];
   /** The latest progress entry (by reported_on, then logged_at), kept up to date on every log. */
   @Column({ name: 'latest_progress_id', type: 'uuid', nullable: true }) latestProgressId: string | null;
   /** Copied from the latest entry by a database trigger whenever latest_progress_id is set: read-only here. */

@@ -16,9 +16,11 @@ export class ActivityModel {
   @Field(() => DateScalar) startDate: string;
   @Field(() => DateScalar) endDate: string;
   @Field(() => MoneyScalar) budget: number;
+  @Field(() => [String], { description: 'The organisations involved (free text), in the order given' }) partners: string[];
   planId: string;
   focusAreaId: string | null;
   latestProgressId: string | null;
+  activityTypeId: string | null;
 }
 
 export function toActivityModel(e: ActivityEntity): ActivityModel {
@@ -33,8 +35,10 @@ export function toActivityModel(e: ActivityEntity): ActivityModel {
     startDate: e.startDate,
     endDate: e.endDate,
     budget: e.budget,
+    partners: e.partners,
     planId: e.planId,
     focusAreaId: e.focusAreaId,
     latestProgressId: e.latestProgressId,
+    activityTypeId: e.activityTypeId,
   };
 }

@@ -1,6 +1,10 @@
 import { ActivityGoalLinkEntity } from '../activities/activity-goal-link.entity.js';
 import { ActivityEntity } from '../activities/activity.entity.js';
 import { AuditEventEntity } from '../audit/audit-event.entity.js';
+import { ActivityTargetGroupEntity } from '../coordination/catalogues/activity-target-group.entity.js';
+import { ActivityTypeEntity } from '../coordination/catalogues/activity-type.entity.js';
+import { TargetGroupEntity } from '../coordination/catalogues/target-group.entity.js';
+import { CoordinationNoteEntity } from '../coordination/notes/coordination-note.entity.js';
 import { GoalEntity } from '../goals/goal.entity.js';
 import { IndicatorEntity } from '../indicators/indicator.entity.js';
 import { MeasurementEntity } from '../indicators/measurement.entity.js';
@@ -30,4 +34,8 @@ export const entities = [
   ActivityGoalLinkEntity,
   ProgressEntryEntity,
   AuditEventEntity,
+  ActivityTypeEntity,
+  TargetGroupEntity,
+  ActivityTargetGroupEntity,
+  CoordinationNoteEntity,
 ];

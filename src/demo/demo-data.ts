@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { hashPassword } from '../auth/password.js';
 import { ActivityStatus, GoalKind, IndicatorDirection, ResponsibleParty, Role } from '../common/enums.js';
+import { loadCoordinationDemo } from './demo-coordination.js';
 
 /*
  * Demo data that tells a story (see demo-story.md).
@@ -1498,4 +1499,6 @@ export async function loadDemoData(manager: EntityManager, today: string): Promi
       WHERE plan_id = ANY($1::uuid[]) AND latest_logged_at > updated_at`,
     [[...planIds.values()]],
   );
+
+  await loadCoordinationDemo(manager, { today, planIds, userIds });
 }

@@ -3,6 +3,7 @@ import type { ApolloDriverConfig } from '@nestjs/apollo';
 import { ApolloDriver } from '@nestjs/apollo';
 import { join } from 'node:path';
 import type { Request, Response } from 'express';
+import { bearerAuth } from '../auth/bearer-token.js';
 import { TokenService } from '../auth/token.service.js';
 import type { AppConfig } from '../config/config.js';
 import { formatError, withoutSuggestions } from './format-error.js';
@@ -42,10 +43,8 @@ export function graphqlOptions(config: AppConfig, tokens: TokenService): ApolloD
       ...(config.production ? [] : [sqlStatementsPlugin]),
     ],
     context: ({ req, res }: { req: Request; res: Response }): GraphQLContext => {
-      const header = req.headers.authorization;
-      const token = header?.match(/^Bearer\s+(\S+)$/i)?.[1];
-      const auth = token ? (tokens.verify(token) ?? null) : null;
-      return { req, res, auth, badToken: Boolean(header) && !auth, loaders: new RequestLoaders() };
+      const { auth, badToken } = bearerAuth(req.headers.authorization, tokens);
+      return { req, res, auth, badToken, loaders: new RequestLoaders() };
     },
   };
 }

@@ -14,14 +14,15 @@ import { PlanRollupResolver } from './plan-rollup.resolver.js';
 import { FocusAreaRollupResolver, MunicipalityRollupResolver } from './portfolio-breakdown.resolver.js';
 import { PortfolioRollupResolver } from './portfolio-rollup.resolver.js';
 import { RollupsLoaders } from './rollups.loaders.js';
-import { RollupsRepository } from './rollups.repository.js';
+import { RollupsExportReads, RollupsRepository } from './rollups.repository.js';
 import { RollupsService } from './rollups.service.js';
 
-/** Reads the domain's tables; nothing imports it. */
+/** Reads the domain's tables; only the spreadsheet exports import it (for the same figures GraphQL gives). */
 @Module({
   imports: [AuthModule, RegistryModule, PlansModule, GoalsModule, IndicatorsModule, ActivitiesModule],
   providers: [
     RollupsRepository,
+    RollupsExportReads,
     RollupsLoaders,
     RollupsService,
     ActivityRollupResolver,
@@ -34,5 +35,6 @@ import { RollupsService } from './rollups.service.js';
     FocusAreaRollupResolver,
     MunicipalityRollupResolver,
   ],
+  exports: [RollupsExportReads, RollupsLoaders, RollupsService],
 })
 export class RollupsModule {}

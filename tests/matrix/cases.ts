@@ -195,6 +195,9 @@ export const CASES: Record<string, OperationCase> = {
     },
   },
 
+  activityTypes: { kind: 'Query', request: () => ({ query: 'query { activityTypes { id name } }' }) },
+  targetGroups: { kind: 'Query', request: () => ({ query: 'query { targetGroups { id name } }' }) },
+
   // ---- Mutation ----
   login: {
     kind: 'Mutation',
@@ -333,5 +336,27 @@ export const CASES: Record<string, OperationCase> = {
       query: 'mutation($input: LogProgressInput!) { logProgress(input: $input) { id } }',
       variables: { input: { activityId: sidePlan(ctx).activityId, reportedOn: todayUtc(), percentComplete: 10 } },
     }),
+  },
+  createActivityType: {
+    kind: 'Mutation',
+    request: () => ({
+      query: 'mutation($input: CreateNamedInput!) { createActivityType(input: $input) { id } }',
+      variables: { input: { name: unique('Aktivitetstype') } },
+    }),
+  },
+  createTargetGroup: {
+    kind: 'Mutation',
+    request: () => ({
+      query: 'mutation($input: CreateNamedInput!) { createTargetGroup(input: $input) { id } }',
+      variables: { input: { name: unique('Målgruppe') } },
+    }),
+  },
+  addCoordinationNote: {
+    kind: 'Mutation',
+    request: (ctx) => ({
+      query: 'mutation($input: AddCoordinationNoteInput!) { addCoordinationNote(input: $input) { id plan { id } } }',
+      variables: { input: { planId: sidePlan(ctx).planId, text: unique('Koordinering') } },
+    }),
+    check: (data, ctx) => (data.addCoordinationNote.plan.id === sidePlan(ctx).planId ? [] : ['the note is on another plan']),
   },
 };

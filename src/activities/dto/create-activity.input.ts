@@ -14,5 +14,9 @@ export class CreateActivityInput {
   @Field(() => DateScalar) startDate: string;
   @Field(() => DateScalar) endDate: string;
   @Field(() => MoneyScalar) budget: number;
+  @Field(() => ID, { nullable: true, description: 'From activityTypes' }) activityTypeId?: string | null;
+  @Field(() => [ID], { nullable: true, description: 'From targetGroups' }) targetGroupIds?: string[] | null;
+  @Field(() => [String], { nullable: true, description: 'The organisations involved: at most 20, each 1-200 characters' })
+  partners?: string[] | null;
   @Field(() => ActivityStatus, { nullable: true, description: 'Default PLANNED' }) status?: ActivityStatus | null;
 }
