@@ -2,6 +2,8 @@ import { Initial1764220000000 } from './1764220000000-Initial.js';
 import { AuditTrail1764400000000 } from './1764400000000-AuditTrail.js';
 import { LatestProgressFigures1764500000000 } from './1764500000000-LatestProgressFigures.js';
 import { LatestProgressOnInsert1764600000000 } from './1764600000000-LatestProgressOnInsert.js';
+import { Retractions1764710000000 } from './1764710000000-Retractions.js';
+import { GoalLinkCounts1764711000000 } from './1764711000000-GoalLinkCounts.js';
 import { Coordination1764720000000 } from './1764720000000-Coordination.js';
 
 /** Every migration, oldest first. Listed explicitly so the app, the CLI and the tests agree. */
@@ -10,5 +12,7 @@ export const migrations = [
   AuditTrail1764400000000,
   LatestProgressFigures1764500000000,
   LatestProgressOnInsert1764600000000,
+  Retractions1764710000000,
+  GoalLinkCounts1764711000000,
   Coordination1764720000000,
 ];

@@ -59,6 +59,8 @@ const TABLE = {
   linkActivityToGoal:       ['OK',   'FORBIDDEN', 'FORBIDDEN / NOT_FOUND', 'OK / NOT_FOUND',        'FORBIDDEN / NOT_FOUND', NO],
   unlinkActivityFromGoal:   ['OK',   'FORBIDDEN', 'FORBIDDEN / NOT_FOUND', 'OK / NOT_FOUND',        'FORBIDDEN / NOT_FOUND', NO],
   logProgress:              ['OK',   'FORBIDDEN', 'FORBIDDEN / NOT_FOUND', 'OK / NOT_FOUND',        'FORBIDDEN / NOT_FOUND', NO],
+  retractProgressEntry:     ['OK',   'FORBIDDEN', 'FORBIDDEN / NOT_FOUND', 'OK / NOT_FOUND',        'FORBIDDEN / NOT_FOUND', NO],
+  retractMeasurement:       ['OK',   'FORBIDDEN', 'FORBIDDEN / NOT_FOUND', 'OK / NOT_FOUND',        'FORBIDDEN / NOT_FOUND', NO],
   createActivityType:       ['OK',   'OK',        'FORBIDDEN',             'FORBIDDEN',             'FORBIDDEN',             NO],
   createTargetGroup:        ['OK',   'OK',        'FORBIDDEN',             'FORBIDDEN',             'FORBIDDEN',             NO],
   addCoordinationNote:      ['OK',   'FORBIDDEN', 'OK / NOT_FOUND',        'FORBIDDEN / NOT_FOUND', 'FORBIDDEN / NOT_FOUND', NO],

@@ -18,6 +18,12 @@ let db: pg.Client;
 beforeAll(async () => {
   app = await startTestApp();
   world = await buildWorld(app.client, app.adminToken);
+  // Activities lie within their plan's dates, and these tests date them around today.
+  for (const plan of [world.planA, world.planB]) {
+    await app.client.ok(`mutation($input: UpdatePlanInput!) { updatePlan(input: $input) { id } }`, {
+      input: { id: plan.id, endDate: addDays(todayUtc(), 400) },
+    }, app.adminToken);
+  }
   db = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
   await db.connect();
 });

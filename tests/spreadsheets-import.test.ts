@@ -16,12 +16,13 @@ beforeAll(async () => {
 afterAll(() => app?.stop());
 
 /** A fresh, empty plan of the world's pool, with a project secretariat of its own. */
-async function emptyPlan(): Promise<{ id: string; token: string }> {
-  const plan = await createPlan(app.client, app.adminToken, {
-    poolId: world.pool.id,
-    municipalityId: world.municipalityId,
-    housingOrganisationIds: [world.housingOrganisationId],
-  });
+async function emptyPlan(dates: { startDate?: string; endDate?: string } = {}): Promise<{ id: string; token: string }> {
+  const plan = await createPlan(
+    app.client,
+    app.adminToken,
+    { poolId: world.pool.id, municipalityId: world.municipalityId, housingOrganisationIds: [world.housingOrganisationId] },
+    dates,
+  );
   const { token } = await userWithToken(app.client, app.adminToken, 'PROJECT_SECRETARIAT', { planId: plan.id });
   return { id: plan.id, token };
 }
@@ -79,7 +80,8 @@ describe('GET /imports/plan-template.xlsx', () => {
     const download = await http(app.server.url, '/imports/plan-template.xlsx?lang=da', world.tokens.projectA);
     const book = await readWorkbook(download.body);
     expect(book.worksheets.map((s) => s.name)).toEqual(['Vejledning', 'Mål', 'Indikatorer', 'Aktiviteter', 'Koblinger']);
-    const plan = await emptyPlan();
+    // The example's activity lies within the plan's dates, as every activity must: 2025-2028.
+    const plan = await emptyPlan({ startDate: '2025-01-01', endDate: '2028-12-31' });
     const answer = await importFile(app.server.url, plan.id, download.body, plan.token, { dryRun: true });
     expect(answer.status).toBe(200);
     expect(answer.json).toEqual({ ok: true, dryRun: true, created: { goals: 1, indicators: 1, activities: 1, links: 1 }, errors: [] });

@@ -68,7 +68,7 @@ indicator_rows AS (
   FROM indicators i
   LEFT JOIN LATERAL (
     SELECT m.id, m.value, m.measured_on FROM measurements m
-    WHERE m.indicator_id = i.id
+    WHERE m.indicator_id = i.id AND m.retracted_at IS NULL
     ORDER BY m.measured_on DESC, m.recorded_at DESC, m.id DESC
     LIMIT 1
   ) latest ON true

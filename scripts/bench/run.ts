@@ -515,7 +515,7 @@ async function removeBenchEntries(url: string): Promise<number> {
     await db.query(`SET LOCAL session_replication_role = origin`);
     await db.query(
       `UPDATE activities a SET latest_progress_id = (
-         SELECT e.id FROM progress_entries e WHERE e.activity_id = a.id
+         SELECT e.id FROM progress_entries e WHERE e.activity_id = a.id AND e.retracted_at IS NULL
          ORDER BY e.reported_on DESC, e.logged_at DESC, e.id DESC LIMIT 1)
        WHERE a.id = ANY($1::uuid[])`,
       [affected],
@@ -570,7 +570,7 @@ async function w3Check(
         `SELECT count(*)::int AS n FROM activities a
           WHERE a.id = ANY($1::uuid[])
             AND a.latest_progress_id IS DISTINCT FROM (
-              SELECT e.id FROM progress_entries e WHERE e.activity_id = a.id
+              SELECT e.id FROM progress_entries e WHERE e.activity_id = a.id AND e.retracted_at IS NULL
               ORDER BY e.reported_on DESC, e.logged_at DESC, e.id DESC LIMIT 1)`,
         [touched],
       )

@@ -12,6 +12,7 @@ import { parseActivityTagging } from '../coordination/catalogues/activity-taggin
 import { ActivityTaggingService } from '../coordination/catalogues/activity-tagging.service.js';
 import { GoalsService } from '../goals/goals.service.js';
 import { RegistryService } from '../registry/registry.service.js';
+import { lockedPlanDates, requireWithinPlan } from './activity-dates.js';
 import { ActivityGoalLinkEntity } from './activity-goal-link.entity.js';
 import { ActivityEntity } from './activity.entity.js';
 import type { CreateActivityInput } from './dto/create-activity.input.js';
@@ -51,6 +52,7 @@ export class ActivitiesService {
     requireNonNegative('budget', input.budget);
     const tagging = parseActivityTagging(input);
     return this.dataSource.transaction(async (m) => {
+      requireWithinPlan(await lockedPlanDates(m, plan.id), { startDate: input.startDate, endDate: input.endDate });
       const focusAreaId = input.focusAreaId ? await this.registry.requireFocusAreaOfPool(m, input.focusAreaId, plan.poolId) : null;
       await this.tagging.requireCatalogueRows(m, tagging);
       const activity = await m.save(
@@ -103,6 +105,9 @@ export class ActivitiesService {
     if (tagging.partners !== undefined) changes.partners = tagging.partners;
 
     return this.dataSource.transaction(async (m) => {
+      if (changes.startDate !== undefined || changes.endDate !== undefined) {
+        requireWithinPlan(await lockedPlanDates(m, plan.id), { startDate: changes.startDate, endDate: changes.endDate });
+      }
       if (input.focusAreaId !== undefined) {
         changes.focusAreaId = input.focusAreaId ? await this.registry.requireFocusAreaOfPool(m, input.focusAreaId, plan.poolId) : null;
       }

@@ -86,6 +86,10 @@ const IGNORED = new Set([
   'latestPercentComplete',
   'latestSpent',
   'latestReportedOn',
+  // A retraction is an audit row of its own (operation retractProgressEntry / retractMeasurement).
+  'retractedAt',
+  'retractedBy',
+  'retractionReason',
 ]);
 
 function toJson(value: object | null | undefined): string | null {

@@ -41,6 +41,17 @@ export enum ActivityStatus {
   COMPLETED = 'COMPLETED',
   CANCELLED = 'CANCELLED',
 }
+/** Why a plan needs attention (DOMAIN.md "Mistakes, plausibility and attention"), in this order. */
+export enum AttentionReason {
+  GOALS_WITHOUT_ACTIVITIES = 'GOALS_WITHOUT_ACTIVITIES',
+  ACTIVITIES_WITHOUT_GOALS = 'ACTIVITIES_WITHOUT_GOALS',
+  GOALS_WITHOUT_INDICATORS = 'GOALS_WITHOUT_INDICATORS',
+  STALE_ACTIVITIES = 'STALE_ACTIVITIES',
+  COFINANCING_BELOW_MINIMUM = 'COFINANCING_BELOW_MINIMUM',
+  INDICATORS_OFF_TRACK = 'INDICATORS_OFF_TRACK',
+  OVERSPENT_ACTIVITIES = 'OVERSPENT_ACTIVITIES',
+  LATE_REPORTS = 'LATE_REPORTS',
+}
 
 registerEnumType(Role, { name: 'Role' });
 registerEnumType(PlanStatus, { name: 'PlanStatus' });
@@ -49,3 +60,4 @@ registerEnumType(IndicatorDirection, { name: 'IndicatorDirection' });
 registerEnumType(IndicatorStatus, { name: 'IndicatorStatus' });
 registerEnumType(ResponsibleParty, { name: 'ResponsibleParty' });
 registerEnumType(ActivityStatus, { name: 'ActivityStatus' });
+registerEnumType(AttentionReason, { name: 'AttentionReason' });

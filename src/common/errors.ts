@@ -26,6 +26,11 @@ export class UnauthenticatedError extends DomainError {
 
 export class ForbiddenError extends DomainError {
   readonly code = 'FORBIDDEN';
+  /** With `field`, the input field the role may not set (also in the message, by convention first). */
+  constructor(message: string, field?: string) {
+    super(message);
+    if (field) this.details.field = field;
+  }
 }
 
 export class NotFoundError extends DomainError {
@@ -56,6 +61,11 @@ export class BadInputError extends DomainError {
 
 export class ConflictError extends DomainError {
   readonly code = 'CONFLICT';
+  /** With `field`, the input field whose value conflicts (e.g. a reused idempotencyKey). */
+  constructor(message: string, field?: string) {
+    super(message);
+    if (field) this.details.field = field;
+  }
 }
 
 export class TooManyRequestsError extends DomainError {

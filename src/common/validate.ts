@@ -1,3 +1,4 @@
+import { addDays } from './clock.js';
 import { BadInputError, NotFoundError } from './errors.js';
 
 /**
@@ -76,4 +77,18 @@ export function requireDateOrder(startField: string, start: string, endField: st
 export function requirePresent<T>(field: string, value: T | null | undefined): T {
   if (value === null || value === undefined) throw new BadInputError(field, 'must not be null');
   return value;
+}
+
+/**
+ * How far after today a reported or measured date may lie: a week, for a report written ahead of a
+ * meeting. A date beyond it is a typing mistake (2030 for 2026), which would otherwise become the
+ * latest figure for good.
+ */
+export const MAX_DAYS_AHEAD = 7;
+
+export function requireNotTooFarAhead(field: string, date: string, today: string): void {
+  const latestAllowed = addDays(today, MAX_DAYS_AHEAD);
+  if (date > latestAllowed) {
+    throw new BadInputError(field, `${date} is more than ${MAX_DAYS_AHEAD} days ahead (latest ${latestAllowed})`);
+  }
 }

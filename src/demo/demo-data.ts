@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { hashPassword } from '../auth/password.js';
 import { ActivityStatus, GoalKind, IndicatorDirection, ResponsibleParty, Role } from '../common/enums.js';
+import { loadQualityDemo } from './demo-quality.js';
 import { loadCoordinationDemo } from './demo-coordination.js';
 
 /*
@@ -1500,5 +1501,6 @@ export async function loadDemoData(manager: EntityManager, today: string): Promi
     [[...planIds.values()]],
   );
 
+  await loadQualityDemo(manager, today);
   await loadCoordinationDemo(manager, { today, planIds, userIds });
 }

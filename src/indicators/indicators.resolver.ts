@@ -1,4 +1,4 @@
-import { Args, Mutation, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, ID, Mutation, ResolveField, Resolver } from '@nestjs/graphql';
 import type { AuthUser } from '../auth/auth-user.js';
 import { CurrentUser } from '../auth/current-user.decorator.js';
 import { GoalModel, toGoalModel } from '../goals/goal.model.js';
@@ -27,6 +27,17 @@ export class IndicatorsResolver {
   @Mutation(() => MeasurementModel, { description: 'ADMIN, the plan’s project secretariat; appended, never edited' })
   async recordMeasurement(@CurrentUser() auth: AuthUser, @Args('input') input: RecordMeasurementInput): Promise<MeasurementModel> {
     return toMeasurementModel(await this.indicators.recordMeasurement(auth, input));
+  }
+
+  @Mutation(() => MeasurementModel, {
+    description: 'ADMIN, the plan’s project secretariat: withdraws a measurement recorded by mistake; it stays in the history and counts in no figure',
+  })
+  async retractMeasurement(
+    @CurrentUser() auth: AuthUser,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('reason', { description: '1-500 characters' }) reason: string,
+  ): Promise<MeasurementModel> {
+    return toMeasurementModel(await this.indicators.retractMeasurement(auth, id, reason));
   }
 
   @ResolveField(() => GoalModel)

@@ -3,11 +3,14 @@ import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { AccessService } from '../auth/access.service.js';
 import type { AuthUser } from '../auth/auth-user.js';
+import { todayUtc } from '../common/clock.js';
 import { BadInputError, NotFoundError } from '../common/errors.js';
-import { optionalText, requireFinite, requireText, requireUuid } from '../common/validate.js';
+import { optionalText, requireFinite, requireNotTooFarAhead, requireText, requireUuid } from '../common/validate.js';
 import { GoalsService } from '../goals/goals.service.js';
+import { RetractionsService } from '../retractions/retractions.service.js';
 import type { CreateIndicatorInput } from './dto/create-indicator.input.js';
 import type { RecordMeasurementInput } from './dto/record-measurement.input.js';
+import { requirePlausibleTarget } from './indicator-rules.js';
 import { IndicatorEntity } from './indicator.entity.js';
 import { MeasurementEntity } from './measurement.entity.js';
 
@@ -18,6 +21,7 @@ export class IndicatorsService {
     private readonly access: AccessService,
     private readonly goals: GoalsService,
     private readonly audit: AuditService,
+    private readonly retractions: RetractionsService,
   ) {}
 
   async createIndicator(auth: AuthUser, input: CreateIndicatorInput): Promise<IndicatorEntity> {
@@ -28,6 +32,7 @@ export class IndicatorsService {
     const source = optionalText('source', input.source, 500) ?? null;
     const target = requireFinite('target', input.target);
     const baseline = input.baseline === null || input.baseline === undefined ? null : requireFinite('baseline', input.baseline);
+    requirePlausibleTarget({ direction: input.direction, baseline, target });
     // Attainment is measured against the time from baseline to target: without a date, the plan's start.
     const baselineDate = input.baselineDate ?? (baseline === null ? null : plan.startDate);
     if (baselineDate && input.targetDate < baselineDate) {
@@ -61,8 +66,10 @@ export class IndicatorsService {
     if (!indicator) throw new NotFoundError('Indicator', input.indicatorId, 'indicatorId');
     await this.access.requireReadableObject(auth, indicator.planId, () => new NotFoundError('Indicator', input.indicatorId, 'indicatorId'));
     this.access.requireEditPlanContent(auth, indicator.planId);
+    requireNotTooFarAhead('measuredOn', input.measuredOn, todayUtc());
     const value = requireFinite('value', input.value);
     const note = optionalText('note', input.note) ?? null;
+    // The insert trigger measurements_latest_pointer moves the indicator's latest measurement.
     return this.dataSource.transaction(async (m) => {
       const measurement = await m.save(
         m.create(MeasurementEntity, {
@@ -83,5 +90,29 @@ export class IndicatorsService {
       });
       return measurement;
     });
+  }
+
+  /**
+   * Withdraws a measurement recorded by mistake (ADMIN, the plan's project secretariat): it stays in
+   * measurements with its retraction and counts in no figure; the indicator's latest measurement
+   * moves back to the latest one not retracted.
+   */
+  async retractMeasurement(auth: AuthUser, id: string, reason: string): Promise<MeasurementEntity> {
+    const measurement = await this.dataSource.manager.findOneBy(MeasurementEntity, { id: requireUuid(id, 'Measurement', 'id') });
+    if (!measurement) throw new NotFoundError('Measurement', id, 'id');
+    await this.access.requireReadableObject(auth, measurement.planId, () => new NotFoundError('Measurement', id, 'id'));
+    this.access.requireEditPlanContent(auth, measurement.planId);
+    await this.retractions.retract(
+      auth,
+      {
+        entity: 'Measurement',
+        id: measurement.id,
+        planId: measurement.planId,
+        datedOn: measurement.measuredOn,
+        retractedAt: measurement.retractedAt,
+      },
+      reason,
+    );
+    return this.dataSource.manager.findOneByOrFail(MeasurementEntity, { id: measurement.id });
   }
 }

@@ -48,7 +48,7 @@ export class PlansResolver {
     return toPlanModel(await this.plansService.createPlan(auth, input));
   }
 
-  @Mutation(() => PlanModel, { description: 'ADMIN, LBF, its project secretariat' })
+  @Mutation(() => PlanModel, { description: 'ADMIN, LBF; its project secretariat the title only (any other field is FORBIDDEN)' })
   async updatePlan(@CurrentUser() auth: AuthUser, @Args('input') input: UpdatePlanInput): Promise<PlanModel> {
     return toPlanModel(await this.plansService.updatePlan(auth, input));
   }

@@ -25,6 +25,12 @@ export interface PlanPage {
 
 const PLAN_MANAGERS = [Role.ADMIN, Role.LBF];
 
+/**
+ * The fields of UpdatePlanInput that are LBF's: the grant, co-financing, reporting interval, dates,
+ * status and area secretariat. A plan's own project secretariat may change its title only.
+ */
+const LBF_FIELDS = ['status', 'areaSecretariatId', 'endDate', 'lbfGrant', 'localCofinancing', 'reportingIntervalDays'] as const;
+
 @Injectable()
 export class PlansService {
   constructor(
@@ -140,6 +146,15 @@ export class PlansService {
     if (!PLAN_MANAGERS.includes(auth.role) && !isOwnSecretariat) {
       throw new ForbiddenError(`Role ${auth.role} may not update plans`);
     }
+    if (isOwnSecretariat) {
+      const refused = LBF_FIELDS.filter((field) => input[field] !== undefined);
+      if (refused.length > 0) {
+        throw new ForbiddenError(
+          `${refused[0]}: a project secretariat may change its plan's title only; ${refused.join(', ')} ${refused.length === 1 ? 'is' : 'are'} Landsbyggefonden's`,
+          refused[0],
+        );
+      }
+    }
     const changes: Partial<PlanEntity> = { updatedBy: auth.id };
     if (input.title !== undefined) changes.title = requireText('title', requirePresent('title', input.title));
     if (input.status !== undefined) changes.status = requirePresent('status', input.status);
@@ -160,10 +175,7 @@ export class PlansService {
       );
     }
     if (input.areaSecretariatId !== undefined) {
-      // Attaching a plan to a secretariat widens who may read it: that is LBF's decision.
-      if (!PLAN_MANAGERS.includes(auth.role)) {
-        throw new ForbiddenError(`areaSecretariatId: role ${auth.role} may not move a plan between area secretariats`);
-      }
+      // Attaching a plan to a secretariat widens who may read it: that is LBF's decision (LBF_FIELDS).
       changes.areaSecretariatId = input.areaSecretariatId
         ? requireUuid(input.areaSecretariatId, 'AreaSecretariat', 'areaSecretariatId')
         : null;
@@ -172,11 +184,30 @@ export class PlansService {
       if (changes.areaSecretariatId) {
         await this.requireExists(m, AreaSecretariatEntity, changes.areaSecretariatId, 'AreaSecretariat', 'areaSecretariatId');
       }
+      // The update locks the plan row first: an activity moved at the same time waits for it (its
+      // dates are checked against the locked row: activities/activity-dates.ts), or committed already.
       await m.update(PlanEntity, { id: plan.id }, changes);
+      if (changes.endDate !== undefined) await this.requireActivitiesEndBy(m, plan.id, changes.endDate);
       const updated = await m.findOneByOrFail(PlanEntity, { id: plan.id });
       await this.audit.recordChanges(m, auth, { operation: 'updatePlan', entity: 'Plan', entityId: plan.id, planId: plan.id }, plan, updated);
       return updated;
     });
+  }
+
+  /**
+   * An activity's dates lie within its plan's (API.md), so a plan is not shortened past a running
+   * activity: its dates move first. Cancelled activities do not hold a plan back.
+   */
+  private async requireActivitiesEndBy(m: EntityManager, planId: string, endDate: string): Promise<void> {
+    const [beyond]: { title: string; end_date: string }[] = await m.query(
+      `SELECT title, end_date::text AS end_date FROM activities
+        WHERE plan_id = $1 AND status <> 'CANCELLED' AND end_date > $2::date
+        ORDER BY end_date DESC, created_at, id LIMIT 1`,
+      [planId, endDate],
+    );
+    if (beyond) {
+      throw new BadInputError('endDate', `${endDate} is before the end ${beyond.end_date} of the activity "${beyond.title}": move its dates first`);
+    }
   }
 
   private async requireExists(m: EntityManager, entity: new () => unknown, id: string, type: string, field: string) {

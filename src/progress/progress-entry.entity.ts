@@ -2,7 +2,7 @@ import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import { ActivityStatus } from '../common/enums.js';
 import { moneyTransformer } from '../database/transformers.js';
 
-/** Append-only history: a correction is a new entry. */
+/** Append-only history: a correction is a new entry, a mistake is retracted (never edited or deleted). */
 @Entity('progress_entries')
 export class ProgressEntryEntity {
   @PrimaryGeneratedColumn('uuid') id: string;
@@ -18,4 +18,8 @@ export class ProgressEntryEntity {
   @Column({ name: 'idempotency_key', type: 'text', nullable: true }) idempotencyKey: string | null;
   @Column({ name: 'logged_by', type: 'uuid' }) loggedBy: string;
   @Column({ name: 'logged_at', type: 'timestamptz', default: () => 'clock_timestamp()' }) loggedAt: Date;
+  /** Set once, by a retraction (retractions/): the row then counts in no figure. Nothing else ever changes. */
+  @Column({ name: 'retracted_at', type: 'timestamptz', nullable: true, insert: false, update: false }) retractedAt: Date | null;
+  @Column({ name: 'retracted_by', type: 'uuid', nullable: true, insert: false, update: false }) retractedBy: string | null;
+  @Column({ name: 'retraction_reason', type: 'text', nullable: true, insert: false, update: false }) retractionReason: string | null;
 }

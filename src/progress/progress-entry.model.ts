@@ -2,9 +2,10 @@ import { Field, GraphQLISODateTime, ID, Int, ObjectType } from '@nestjs/graphql'
 import { ActivityStatus } from '../common/enums.js';
 import { DateScalar } from '../graphql/scalars/date.scalar.js';
 import { MoneyScalar } from '../graphql/scalars/money.scalar.js';
+import { RetractionModel, toRetractionModel } from '../retractions/retraction.model.js';
 import type { ProgressEntryEntity } from './progress-entry.entity.js';
 
-@ObjectType('ProgressEntry', { description: 'A dated report on an activity (statusregistrering); never edited' })
+@ObjectType('ProgressEntry', { description: 'A dated report on an activity (statusregistrering); never edited, at most retracted' })
 export class ProgressEntryModel {
   @Field(() => ID) id: string;
   @Field(() => DateScalar) reportedOn: string;
@@ -14,6 +15,8 @@ export class ProgressEntryModel {
   @Field(() => MoneyScalar, { nullable: true, description: 'Spend to date' }) spent: number | null;
   @Field(() => String, { nullable: true }) note: string | null;
   @Field(() => GraphQLISODateTime) loggedAt: Date;
+  @Field(() => RetractionModel, { nullable: true, description: 'null unless retracted; a retracted entry counts in no figure' })
+  retraction: RetractionModel | null;
   activityId: string;
   loggedById: string;
 }
@@ -28,6 +31,7 @@ export function toProgressEntryModel(e: ProgressEntryEntity): ProgressEntryModel
     spent: e.spent,
     note: e.note,
     loggedAt: e.loggedAt,
+    retraction: toRetractionModel(e),
     activityId: e.activityId,
     loggedById: e.loggedBy,
   };

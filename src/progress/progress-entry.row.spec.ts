@@ -14,6 +14,9 @@ const row: ProgressEntryRow = {
   idempotency_key: 'week-48',
   logged_by: '6f1c1f5e-9a53-4b8e-9d1e-2f7f1f0c0a04',
   logged_at: new Date('2026-11-27T09:30:00.123Z'),
+  retracted_at: null,
+  retracted_by: null,
+  retraction_reason: null,
 };
 
 describe('toProgressEntryEntity', () => {
@@ -31,7 +34,16 @@ describe('toProgressEntryEntity', () => {
       idempotencyKey: 'week-48',
       loggedBy: row.logged_by,
       loggedAt: new Date('2026-11-27T09:30:00.123Z'),
+      retractedAt: null,
+      retractedBy: null,
+      retractionReason: null,
     });
+  });
+
+  it('carries a retraction', () => {
+    const at = new Date('2026-11-28T10:00:00.000Z');
+    const entity = toProgressEntryEntity({ ...row, retracted_at: at, retracted_by: row.logged_by, retraction_reason: 'Forkert aktivitet' });
+    expect(entity).toMatchObject({ retractedAt: at, retractedBy: row.logged_by, retractionReason: 'Forkert aktivitet' });
   });
 
   it('keeps what was not given null (no spent is not 0 kroner)', () => {

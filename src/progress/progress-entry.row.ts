@@ -16,6 +16,9 @@ export interface ProgressEntryRow {
   idempotency_key: string | null;
   logged_by: string;
   logged_at: Date;
+  retracted_at: Date | null;
+  retracted_by: string | null;
+  retraction_reason: string | null;
 }
 
 /** The entity TypeORM would have read for the same row: money through the same transformer. */
@@ -33,5 +36,8 @@ export function toProgressEntryEntity(row: ProgressEntryRow): ProgressEntryEntit
     idempotencyKey: row.idempotency_key,
     loggedBy: row.logged_by,
     loggedAt: row.logged_at,
+    retractedAt: row.retracted_at,
+    retractedBy: row.retracted_by,
+    retractionReason: row.retraction_reason,
   };
 }

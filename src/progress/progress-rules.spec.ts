@@ -1,6 +1,6 @@
 import { ActivityStatus } from '../common/enums.js';
-import { BadInputError } from '../common/errors.js';
-import { MAX_DAYS_AHEAD, requireLoggable, requireNotTooFarAhead } from './progress-rules.js';
+import { BadInputError, ConflictError } from '../common/errors.js';
+import { type LoggedFigures, requireLoggable, requireSameFigures } from './progress-rules.js';
 
 function refusal(fn: () => void): { field: string; message: string } | null {
   try {
@@ -11,17 +11,6 @@ function refusal(fn: () => void): { field: string; message: string } | null {
     return { field: error.field, message: error.message };
   }
 }
-
-describe('requireNotTooFarAhead', () => {
-  it(`allows up to ${MAX_DAYS_AHEAD} days after today, across a month end`, () => {
-    expect(refusal(() => requireNotTooFarAhead('2026-12-04', '2026-11-27'))).toBeNull();
-    expect(refusal(() => requireNotTooFarAhead('2020-01-01', '2026-11-27'))).toBeNull();
-    expect(refusal(() => requireNotTooFarAhead('2026-12-05', '2026-11-27'))).toEqual({
-      field: 'reportedOn',
-      message: 'reportedOn: 2026-12-05 is more than 7 days ahead (latest 2026-12-04)',
-    });
-  });
-});
 
 describe('requireLoggable', () => {
   const activity = { status: ActivityStatus.ACTIVE, startDate: '2026-03-01' };
@@ -44,5 +33,49 @@ describe('requireLoggable', () => {
       field: 'activityId',
       message: 'activityId: the activity is cancelled: progress can no longer be logged',
     });
+  });
+});
+
+describe('requireSameFigures (an idempotency key used again)', () => {
+  const first: LoggedFigures = {
+    reportedOn: '2026-11-27',
+    percentComplete: 45,
+    status: ActivityStatus.ACTIVE,
+    participantsReached: 32,
+    spent: 180000,
+    note: 'God tilslutning',
+  };
+
+  function conflict(given: LoggedFigures): string | null {
+    try {
+      requireSameFigures(first, given);
+      return null;
+    } catch (error) {
+      if (!(error instanceof ConflictError)) throw error;
+      expect(error.details).toEqual({ field: 'idempotencyKey' });
+      return error.message;
+    }
+  }
+
+  it('lets the same figures through: a retry', () => {
+    expect(conflict({ ...first })).toBeNull();
+    // Money as a string (the Money scalar accepts both), and a status not given (the entry holds the activity's).
+    expect(conflict({ ...first, spent: '180000', status: null })).toBeNull();
+  });
+
+  it('refuses other figures, naming each that differs, and idempotencyKey', () => {
+    expect(conflict({ ...first, percentComplete: 99 })).toBe(
+      'idempotencyKey: already used on this activity for an entry with other figures (percentComplete 45, not 99); a new entry needs a new key',
+    );
+    expect(conflict({ ...first, spent: 1800000, note: null })).toContain('spent 180000, not 1800000; note "God tilslutning", not null');
+    for (const change of [
+      { reportedOn: '2026-11-28' },
+      { status: ActivityStatus.PAUSED },
+      { participantsReached: null },
+      { spent: null },
+      { note: 'Anden note' },
+    ] as Partial<LoggedFigures>[]) {
+      expect(conflict({ ...first, ...change })).toContain(Object.keys(change)[0]);
+    }
   });
 });

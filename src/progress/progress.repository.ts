@@ -45,7 +45,8 @@ const ACTIVITY_FOR_LOGGING = prepared('activity_for_logging', `
   SELECT a.plan_id AS activity_plan_id, a.status AS activity_status, a.start_date AS activity_start_date,
          p.area_secretariat_id,
          e.id, e.plan_id, e.activity_id, e.reported_on, e.percent_complete, e.status, e.participants_reached,
-         e.spent, e.note, e.idempotency_key, e.logged_by, e.logged_at
+         e.spent, e.note, e.idempotency_key, e.logged_by, e.logged_at,
+         e.retracted_at, e.retracted_by, e.retraction_reason
     FROM activities a
     JOIN plans p ON p.id = a.plan_id
     LEFT JOIN progress_entries e ON e.activity_id = a.id AND e.idempotency_key = $2::text
@@ -76,7 +77,7 @@ const APPEND_ENTRY = prepared('append_progress_entry', `
       FROM activity a
         ON CONFLICT (activity_id, idempotency_key) DO NOTHING
     RETURNING id, plan_id, activity_id, reported_on, percent_complete, status, participants_reached,
-              spent, note, idempotency_key, logged_by, logged_at
+              spent, note, idempotency_key, logged_by, logged_at, retracted_at, retracted_by, retraction_reason
   ),
   status_change AS (
     UPDATE activities t

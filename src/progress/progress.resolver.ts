@@ -1,4 +1,4 @@
-import { Args, Mutation, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, ID, Mutation, ResolveField, Resolver } from '@nestjs/graphql';
 import { ActivitiesLoaders } from '../activities/activities.loaders.js';
 import { ActivityModel, toActivityModel } from '../activities/activity.model.js';
 import type { AuthUser } from '../auth/auth-user.js';
@@ -21,6 +21,17 @@ export class ProgressResolver {
   @Mutation(() => ProgressEntryModel, { description: 'ADMIN, the plan’s project secretariat; appended, never edited' })
   async logProgress(@CurrentUser() auth: AuthUser, @Args('input') input: LogProgressInput): Promise<ProgressEntryModel> {
     return toProgressEntryModel(await this.progress.logProgress(auth, input));
+  }
+
+  @Mutation(() => ProgressEntryModel, {
+    description: 'ADMIN, the plan’s project secretariat: withdraws an entry logged by mistake; it stays in the history and counts in no figure',
+  })
+  async retractProgressEntry(
+    @CurrentUser() auth: AuthUser,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('reason', { description: '1-500 characters' }) reason: string,
+  ): Promise<ProgressEntryModel> {
+    return toProgressEntryModel(await this.progress.retractProgressEntry(auth, id, reason));
   }
 
   @ResolveField(() => ActivityModel)

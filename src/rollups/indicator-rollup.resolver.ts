@@ -9,12 +9,16 @@ import type { GraphQLContext } from '../graphql/graphql-context.js';
 export class IndicatorRollupResolver {
   constructor(private readonly rollups: RollupsLoaders) {}
 
-  @ResolveField(() => MeasurementModel, { nullable: true, description: 'By measuredOn, then by when it was recorded' })
+  @ResolveField(() => MeasurementModel, {
+    nullable: true,
+    description: 'By measuredOn, then by when it was recorded; retracted measurements are skipped',
+  })
   async latest(indicator: IndicatorModel, _args: unknown, { loaders }: GraphQLContext): Promise<MeasurementModel | null> {
     const { latest } = await this.rollups.indicatorFigures(loaders, indicator);
     if (!latest) return null;
     const { recordedBy, ...measurement } = latest;
-    return { ...measurement, recordedById: recordedBy, indicatorId: indicator.id };
+    // The latest measurement is never a retracted one.
+    return { ...measurement, recordedById: recordedBy, indicatorId: indicator.id, retraction: null };
   }
 
   @ResolveField(() => Float, { nullable: true, description: '(latest − baseline) / (target − baseline), clamped to [0, 1]' })

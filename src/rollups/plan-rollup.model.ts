@@ -1,19 +1,11 @@
-import { Field, Float, Int, ObjectType } from '@nestjs/graphql';
-import type { Kroner } from '../database/transformers.js';
-import { MoneyScalar } from '../graphql/scalars/money.scalar.js';
+import { ObjectType } from '@nestjs/graphql';
 
-/** The coherence lists are resolved to goals and activities by PlanRollupResolver. */
-@ObjectType('PlanRollup', { description: 'A plan’s totals and coherence warnings; see docs/rollups.md' })
+/**
+ * A plan's roll-up: only which plan it is. Every field is resolved from the request's figures
+ * (PlanRollupFiguresResolver, PlanRollupListsResolver), so that a client asking for the attention
+ * reasons of the plans plansNeedingAttention lists costs nothing beyond that list (RollupsLoaders).
+ */
+@ObjectType('PlanRollup', { description: 'A plan’s totals, coherence warnings and attention reasons; see docs/rollups.md' })
 export class PlanRollupModel {
-  @Field(() => Int) activityCount: number;
-  @Field(() => Float, { nullable: true }) progress: number | null;
-  @Field(() => MoneyScalar) budget: Kroner;
-  @Field(() => MoneyScalar) spent: Kroner;
-  @Field(() => Float, { description: 'local / (LBF grant + local)' }) cofinancingShare: number;
-  @Field() cofinancingBelowMinimum: boolean;
   planId: string;
-  goalsWithoutActivityIds: string[];
-  activitiesWithoutGoalIds: string[];
-  goalsWithoutIndicatorIds: string[];
-  staleActivityIds: string[];
 }

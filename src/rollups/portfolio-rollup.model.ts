@@ -1,7 +1,7 @@
 import { Field, Float, Int, ObjectType } from '@nestjs/graphql';
 import type { Kroner } from '../database/transformers.js';
 import { MoneyScalar } from '../graphql/scalars/money.scalar.js';
-import type { PortfolioFilter } from './rollups.repository.js';
+import type { PortfolioFilter } from './portfolio.repository.js';
 import type { ScopedPortfolio } from './rollups.service.js';
 
 @ObjectType('FocusAreaRollup')
@@ -21,6 +21,15 @@ export class MunicipalityRollupModel {
   municipalityId: string;
 }
 
+@ObjectType('UnassignedFocusAreaRollup', {
+  description: 'The non-cancelled activities without a focus area: with byFocusArea, they add up to the totals',
+})
+export class UnassignedFocusAreaRollupModel {
+  @Field(() => Int) activityCount: number;
+  @Field(() => MoneyScalar) budget: Kroner;
+  @Field(() => Float, { nullable: true, description: 'null when there are none' }) progress: number | null;
+}
+
 @ObjectType('PortfolioRollup', { description: 'An area secretariat’s plans, or every plan for LBF; see docs/rollups.md' })
 export class PortfolioRollupModel {
   @Field(() => Int) planCount: number;
@@ -32,6 +41,7 @@ export class PortfolioRollupModel {
   @Field(() => Float, { nullable: true }) progress: number | null;
   @Field(() => [FocusAreaRollupModel]) byFocusArea: FocusAreaRollupModel[];
   @Field(() => [MunicipalityRollupModel]) byMunicipality: MunicipalityRollupModel[];
+  @Field(() => UnassignedFocusAreaRollupModel) withoutFocusArea: UnassignedFocusAreaRollupModel;
   /** Which plans these figures cover, and on which day: plansNeedingAttention is computed on demand. */
   filter: PortfolioFilter;
   today: string;

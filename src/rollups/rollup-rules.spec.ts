@@ -8,6 +8,8 @@ import {
   isStale,
   planProgress,
   share,
+  someLeafLacks,
+  someSubtreeLacks,
 } from './rollup-rules.js';
 
 const { INCREASE, DECREASE } = IndicatorDirection;
@@ -243,5 +245,39 @@ describe('cofinancing', () => {
   it('is 0, and below a positive minimum, when there is no money at all', () => {
     expect(cofinancing({ lbfGrant: 0, localCofinancing: 0, minShare: 0.25 })).toEqual({ share: 0, belowMinimum: true });
     expect(cofinancing({ lbfGrant: 0, localCofinancing: 0, minShare: 0 })).toEqual({ share: 0, belowMinimum: false });
+  });
+});
+
+describe('goals without activities or indicators: the subtree walk and the leaves agree', () => {
+  // R ─ E1 ─ S1, R ─ E2: the leaves are S1 and E2.
+  const tree = [
+    { id: 'R', parentId: null },
+    { id: 'E1', parentId: 'R' },
+    { id: 'S1', parentId: 'E1' },
+    { id: 'E2', parentId: 'R' },
+  ];
+
+  it('finds a goal lacking one exactly when a leaf lacks one', () => {
+    for (const has of [new Set(['S1', 'E2']), new Set(['R', 'E1']), new Set(['S1']), new Set<string>(), new Set(['S1', 'E2', 'R'])]) {
+      expect({ has: [...has], leaf: someLeafLacks(tree, has) }).toEqual({ has: [...has], leaf: someSubtreeLacks(tree, has) });
+    }
+    // Served at both leaves: every goal's subtree is served, though R and E1 have no link of their own.
+    expect(someSubtreeLacks(tree, new Set(['S1', 'E2']))).toBe(false);
+    // Served at R only: S1 (and E1, E2) lack one.
+    expect(someSubtreeLacks(tree, new Set(['R']))).toBe(true);
+  });
+
+  it('agrees on 2,000 random forests', () => {
+    let seed = 7;
+    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    for (let run = 0; run < 2000; run++) {
+      const goals = Array.from({ length: 1 + Math.floor(random() * 12) }, (_, i) => ({
+        id: `g${i}`,
+        // A parent among the goals before it: a forest, never a cycle.
+        parentId: i > 0 && random() < 0.8 ? `g${Math.floor(random() * i)}` : null,
+      }));
+      const has = new Set(goals.filter(() => random() < 0.5).map((g) => g.id));
+      expect(someLeafLacks(goals, has)).toBe(someSubtreeLacks(goals, has));
+    }
   });
 });

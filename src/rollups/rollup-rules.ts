@@ -1,8 +1,9 @@
 import { ActivityStatus, IndicatorDirection, IndicatorStatus } from '../common/enums.js';
+import type { TreeNode } from '../goals/goal-tree.js';
 
 /**
  * The per-item roll-up rules of DOMAIN.md ("Roll-up rules") as plain functions. The server computes
- * every figure in SQL (rollups.repository.ts); these functions state the same rules in the same
+ * every figure in SQL (rollup-sql.ts and the *.repository.ts beside it); these functions state the same rules in the same
  * double-precision arithmetic, so the unit tests pin the contract and the SQL can be checked against it.
  * Dates are 'YYYY-MM-DD' strings; progress is a percentage (0-100), like percentComplete.
  */
@@ -157,4 +158,26 @@ export function dayNumber(date: string): number {
 
 function clamp01(x: number): number {
   return Math.min(1, Math.max(0, x));
+}
+
+/**
+ * "Some goal's subtree has none": walked goal by goal over its subtree, as the plan roll-up's lists
+ * are (goalsWithoutActivities, goalsWithoutIndicators). `has` holds the goals that have one directly
+ * (a non-cancelled activity linked to them, an indicator).
+ */
+export function someSubtreeLacks(goals: TreeNode[], has: ReadonlySet<string>): boolean {
+  const children = new Map<string, string[]>();
+  for (const goal of goals) if (goal.parentId) children.set(goal.parentId, [...(children.get(goal.parentId) ?? []), goal.id]);
+  const subtreeHas = (id: string): boolean => has.has(id) || (children.get(id) ?? []).some(subtreeHas);
+  return goals.some((goal) => !subtreeHas(goal.id));
+}
+
+/**
+ * The same question as the attention reasons ask it in SQL, without walking the trees: does some
+ * leaf (a goal without children) have none itself? Every subtree holds a leaf, and a leaf's subtree
+ * is the leaf, so the two answers agree (rollup-rules.spec.ts tries it on random trees).
+ */
+export function someLeafLacks(goals: TreeNode[], has: ReadonlySet<string>): boolean {
+  const parents = new Set(goals.map((goal) => goal.parentId));
+  return goals.some((goal) => !parents.has(goal.id) && !has.has(goal.id));
 }

@@ -1,15 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import DataLoader from 'dataloader';
 import { todayUtc } from '../common/clock.js';
+import type { AttentionReason } from '../common/enums.js';
 import type { RequestLoaders } from '../graphql/request-loaders.js';
 import {
   type ActivityFigures,
   type GoalRollupFigures,
   type IndicatorFigures,
   type PlanFigures,
+  PlanFiguresRepository,
   type PlanRollupFigures,
-  RollupsRepository,
-} from './rollups.repository.js';
+} from './plan-figures.repository.js';
+import type { PlanAttention } from './portfolio.repository.js';
 
 /**
  * Every roll-up field of a request comes from one statement: the figures of all the plans whose
@@ -18,7 +20,7 @@ import {
  */
 @Injectable()
 export class RollupsLoaders {
-  constructor(private readonly rollups: RollupsRepository) {}
+  constructor(private readonly rollups: PlanFiguresRepository) {}
 
   async planRollup(loaders: RequestLoaders, planId: string): Promise<PlanRollupFigures> {
     return (await this.figures(loaders).load(planId)).rollup;
@@ -34,6 +36,30 @@ export class RollupsLoaders {
 
   async indicatorFigures(loaders: RequestLoaders, indicator: { id: string; planId: string }): Promise<IndicatorFigures> {
     return this.of((await this.figures(loaders).load(indicator.planId)).indicators, indicator.id);
+  }
+
+  /**
+   * A plan's attention reasons: from its figures, unless plansNeedingAttention has already given
+   * them (primeAttention), so that `plansNeedingAttention { rollup { attentionReasons } }` costs no
+   * statement beyond the list's own, however many plans it names.
+   */
+  attentionReasons(loaders: RequestLoaders, planId: string): Promise<AttentionReason[]> {
+    return this.attention(loaders).load(planId);
+  }
+
+  primeAttention(loaders: RequestLoaders, plans: PlanAttention[]): void {
+    const attention = this.attention(loaders);
+    for (const plan of plans) attention.prime(plan.planId, plan.reasons);
+  }
+
+  private attention(loaders: RequestLoaders): DataLoader<string, AttentionReason[]> {
+    return loaders.get(
+      'rollups.attention',
+      () =>
+        new DataLoader<string, AttentionReason[]>(async (planIds) =>
+          (await this.figures(loaders).loadMany(planIds)).map((figures) => (figures instanceof Error ? figures : figures.rollup.attentionReasons)),
+        ),
+    );
   }
 
   private figures(loaders: RequestLoaders): DataLoader<string, PlanFigures> {

@@ -9,19 +9,23 @@ import { ActivityRollupResolver } from './activity-rollup.resolver.js';
 import { AreaSecretariatRollupResolver } from './area-secretariat-rollup.resolver.js';
 import { GoalRollupResolver } from './goal-rollup.resolver.js';
 import { IndicatorRollupResolver } from './indicator-rollup.resolver.js';
+import { PlanRollupFiguresResolver } from './plan-rollup-figures.resolver.js';
 import { PlanRollupListsResolver } from './plan-rollup-lists.resolver.js';
 import { PlanRollupResolver } from './plan-rollup.resolver.js';
 import { FocusAreaRollupResolver, MunicipalityRollupResolver } from './portfolio-breakdown.resolver.js';
 import { PortfolioRollupResolver } from './portfolio-rollup.resolver.js';
 import { RollupsLoaders } from './rollups.loaders.js';
-import { RollupsExportReads, RollupsRepository } from './rollups.repository.js';
+import { PlanFiguresRepository } from './plan-figures.repository.js';
+import { PortfolioRepository } from './portfolio.repository.js';
+import { RollupsExportReads } from './rollups-export-reads.js';
 import { RollupsService } from './rollups.service.js';
 
 /** Reads the domain's tables; only the spreadsheet exports import it (for the same figures GraphQL gives). */
 @Module({
   imports: [AuthModule, RegistryModule, PlansModule, GoalsModule, IndicatorsModule, ActivitiesModule],
   providers: [
-    RollupsRepository,
+    PlanFiguresRepository,
+    PortfolioRepository,
     RollupsExportReads,
     RollupsLoaders,
     RollupsService,
@@ -29,6 +33,7 @@ import { RollupsService } from './rollups.service.js';
     IndicatorRollupResolver,
     GoalRollupResolver,
     PlanRollupResolver,
+    PlanRollupFiguresResolver,
     PlanRollupListsResolver,
     PortfolioRollupResolver,
     AreaSecretariatRollupResolver,

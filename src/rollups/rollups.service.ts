@@ -8,8 +8,7 @@ import { requireUuid } from '../common/validate.js';
 import { PoolEntity } from '../registry/pool.entity.js';
 import { RegistryService } from '../registry/registry.service.js';
 import { DataSource } from 'typeorm';
-import type { PortfolioFigures, PortfolioFilter } from './rollups.repository.js';
-import { RollupsRepository } from './rollups.repository.js';
+import { type PlanAttention, type PortfolioFigures, type PortfolioFilter, PortfolioRepository } from './portfolio.repository.js';
 
 /** A portfolio's figures with the filter (scope included) and day they were computed for. */
 export interface ScopedPortfolio {
@@ -25,7 +24,7 @@ export class RollupsService {
     private readonly dataSource: DataSource,
     private readonly access: AccessService,
     private readonly registry: RegistryService,
-    private readonly rollups: RollupsRepository,
+    private readonly rollups: PortfolioRepository,
   ) {}
 
   async nationalRollup(auth: AuthUser, poolId?: string | null): Promise<ScopedPortfolio> {
@@ -46,9 +45,17 @@ export class RollupsService {
     return this.portfolio(filter);
   }
 
-  /** For a portfolio this service computed: its filter already holds the caller's scope. */
-  plansNeedingAttention(portfolio: { filter: PortfolioFilter; today: string }): Promise<string[]> {
+  /**
+   * The plans of a portfolio this service computed that need attention, with their reasons, by
+   * title: its filter already holds the caller's scope.
+   */
+  attention(portfolio: { filter: PortfolioFilter; today: string }): Promise<PlanAttention[]> {
     return this.rollups.plansNeedingAttention(portfolio.filter, portfolio.today);
+  }
+
+  /** The same plans' ids alone. */
+  async plansNeedingAttention(portfolio: { filter: PortfolioFilter; today: string }): Promise<string[]> {
+    return (await this.attention(portfolio)).map((p) => p.planId);
   }
 
   private async portfolio(filter: PortfolioFilter): Promise<ScopedPortfolio> {

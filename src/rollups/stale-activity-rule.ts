@@ -4,12 +4,10 @@ import { REPORTING_STATUSES } from './rollup-rules.js';
  * The stale-activity rule of DOMAIN.md as a SQL condition, for any statement that needs it: PLANNED
  * or ACTIVE, started before today, and no progress entry reported within the plan's reporting
  * interval before today. `activity` is an alias of `activities`, `plan` one of `plans` (or any row
- * with their columns), `today` a date expression (e.g. `$2`). The latest entry has the greatest
- * reported_on, and the activity row carries its date (latest_reported_on, kept by a trigger), so the
- * test reads no history. rollup-rules.ts `isStale` states the same rule in TypeScript.
- *
- * rollups.repository.ts writes the same condition inline in activityFiguresCte; it should splice
- * this one instead (tests/coordination-responsible-parties.test.ts holds the two to the same answer).
+ * with their columns), `today` a date expression (e.g. `$2`). The latest entry (retracted ones
+ * skipped) has the greatest reported_on, and the activity row carries its date (latest_reported_on,
+ * kept by triggers), so the test reads no history. rollup-rules.ts `isStale` states the same rule in
+ * TypeScript. The roll-ups' activityFiguresCte and the attention reasons (rollup-sql.ts) splice it.
  */
 export function staleActivitySql(activity: string, plan: string, today: string): string {
   const statuses = REPORTING_STATUSES.map((s) => `'${s}'`).join(', ');

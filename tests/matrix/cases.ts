@@ -337,6 +337,38 @@ export const CASES: Record<string, OperationCase> = {
       variables: { input: { activityId: sidePlan(ctx).activityId, reportedOn: todayUtc(), percentComplete: 10 } },
     }),
   },
+  retractProgressEntry: {
+    kind: 'Mutation',
+    // A fresh entry per cell, logged by the ADMIN: an entry is retracted once.
+    request: async (ctx) => {
+      const data = await ctx.client.ok(
+        'mutation($input: LogProgressInput!) { logProgress(input: $input) { id } }',
+        { input: { activityId: sidePlan(ctx).activityId, reportedOn: todayUtc(), percentComplete: 10 } },
+        ctx.admin,
+      );
+      return {
+        query: 'mutation($id: ID!) { retractProgressEntry(id: $id, reason: "Fejlregistrering") { id retraction { reason } } }',
+        variables: { id: data.logProgress.id },
+      };
+    },
+    check: (data) => (data.retractProgressEntry.retraction?.reason === 'Fejlregistrering' ? [] : ['the entry was not retracted']),
+  },
+  retractMeasurement: {
+    kind: 'Mutation',
+    // A fresh measurement per cell, recorded by the ADMIN.
+    request: async (ctx) => {
+      const data = await ctx.client.ok(
+        'mutation($input: RecordMeasurementInput!) { recordMeasurement(input: $input) { id } }',
+        { input: { indicatorId: sidePlan(ctx).indicatorId, measuredOn: '2024-06-30', value: 45 } },
+        ctx.admin,
+      );
+      return {
+        query: 'mutation($id: ID!) { retractMeasurement(id: $id, reason: "Fejlregistrering") { id retraction { reason } } }',
+        variables: { id: data.recordMeasurement.id },
+      };
+    },
+    check: (data) => (data.retractMeasurement.retraction?.reason === 'Fejlregistrering' ? [] : ['the measurement was not retracted']),
+  },
   createActivityType: {
     kind: 'Mutation',
     request: () => ({

@@ -5,7 +5,7 @@ import { prepared } from '../../database/prepared-statements.js';
 import { readRows } from '../../database/read-rows.js';
 import { toMoney } from '../../database/transformers.js';
 import type { PortfolioRollupModel } from '../../rollups/portfolio-rollup.model.js';
-import { portfolioScope } from '../../rollups/rollups.repository.js';
+import { portfolioScope } from '../../rollups/portfolio.repository.js';
 import { staleActivitySql } from '../../rollups/stale-activity-rule.js';
 import type { ResponsiblePartyRollupModel } from './responsible-party-rollup.model.js';
 

@@ -12,6 +12,6 @@ export class CreateIndicatorInput {
   @Field(() => Float, { nullable: true }) baseline?: number | null;
   @Field(() => DateScalar, { nullable: true, description: 'Default: the plan’s start date, when a baseline is given' })
   baselineDate?: string | null;
-  @Field(() => Float) target: number;
+  @Field(() => Float, { description: 'Not below the baseline for INCREASE, not above it for DECREASE' }) target: number;
   @Field(() => DateScalar) targetDate: string;
 }

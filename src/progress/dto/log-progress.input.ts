@@ -14,7 +14,8 @@ export class LogProgressInput {
   @Field(() => String, { nullable: true }) note?: string | null;
   @Field(() => String, {
     nullable: true,
-    description: 'Repeating a key already used for this activity returns the first entry and stores nothing',
+    description:
+      'Repeating a key already used for this activity with the same figures returns the first entry and stores nothing; with other figures it is CONFLICT',
   })
   idempotencyKey?: string | null;
 }

@@ -3,7 +3,7 @@ import { ActivitiesLoaders } from '../../activities/activities.loaders.js';
 import type { AuthUser } from '../../auth/auth-user.js';
 import { RequestLoaders } from '../../graphql/request-loaders.js';
 import { RegistryLoaders } from '../../registry/registry.loaders.js';
-import { RollupsExportReads } from '../../rollups/rollups.repository.js';
+import { RollupsExportReads } from '../../rollups/rollups-export-reads.js';
 import { RollupsService, type ScopedPortfolio } from '../../rollups/rollups.service.js';
 import { FOCUS_AREAS, MUNICIPALITIES, PLANS, PORTFOLIO_ACTIVITIES } from '../sheets/portfolio-sheets.js';
 import type { WorkbookStream } from './workbook-writer.js';

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { PlanStatus } from '../../common/enums.js';
 import { toMoney, type Kroner } from '../../database/transformers.js';
-import { type PortfolioFilter, portfolioScope } from '../../rollups/rollups.repository.js';
+import { type PortfolioFilter, portfolioScope } from '../../rollups/portfolio.repository.js';
 
 export interface PortfolioPlan {
   id: string;

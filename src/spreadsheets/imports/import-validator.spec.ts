@@ -94,6 +94,33 @@ describe('validateImport', () => {
     ]);
   });
 
+  it('refuses a target on the wrong side of the baseline and activity dates outside the plan, as the mutations do', () => {
+    const { errors, plan } = validateImport(
+      new Map([
+        sheet(INDICATORS, ['goalRef', 'name', 'unit', 'direction', 'baseline', 'target', 'targetDate'], [
+          [EXISTING_GOAL, 'Op', '%', 'INCREASE', 40, 30, '2026-01-01'],
+          [EXISTING_GOAL, 'Ned', '%', 'DECREASE', 24, 30, '2026-01-01'],
+          [EXISTING_GOAL, 'Hold', '%', 'INCREASE', 10, 10, '2026-01-01'],
+        ]),
+        sheet(ACTIVITIES, ['title', 'responsibleParty', 'startDate', 'endDate', 'budget'], [
+          ['Før', 'JOINT', '2023-12-31', '2024-12-31', 0],
+          ['Efter', 'JOINT', '2027-01-01', '2028-01-01', 0],
+          ['Inden for', 'JOINT', '2024-01-01', '2027-12-31', 0],
+        ]),
+      ]),
+      context(),
+      newId,
+    );
+    expect(errors).toEqual([
+      { sheet: 'Indicators', row: 2, column: 'target', message: '30 is below the baseline 40, but the indicator is to INCREASE' },
+      { sheet: 'Indicators', row: 3, column: 'target', message: '30 is above the baseline 24, but the indicator is to DECREASE' },
+      { sheet: 'Activities', row: 2, column: 'startDate', message: "2023-12-31 is outside the plan's dates 2024-01-01 to 2027-12-31" },
+      { sheet: 'Activities', row: 3, column: 'endDate', message: "2028-01-01 is outside the plan's dates 2024-01-01 to 2027-12-31" },
+    ]);
+    expect(plan.indicators.map((i) => i.name)).toEqual(['Hold']);
+    expect(plan.activities.map((a) => a.title)).toEqual(['Inden for']);
+  });
+
   it('resolves focus areas by name in the plan’s pool, and tells one of another pool apart from an unknown one', () => {
     const columns = ['title', 'responsibleParty', 'focusArea', 'startDate', 'endDate', 'budget'];
     const { errors, plan } = validateImport(

@@ -7,6 +7,8 @@ import {
   requireFinite,
   requireNonNegative,
 } from '../../common/validate.js';
+import { requireWithinPlan } from '../../activities/activity-dates.js';
+import { requirePlausibleTarget } from '../../indicators/indicator-rules.js';
 import { ACTIVITIES, GOALS, INDICATORS, LINKS } from '../sheets/plan-sheets.js';
 import type { SheetLayout } from '../sheets/sheet-layout.js';
 import type { ImportContext, ImportPlan, NewActivity, NewGoal, NewIndicator, NewLink } from './import-plan.js';
@@ -201,7 +203,12 @@ function checkIndicators(checks: RowCheck[], context: ImportContext, goalRefs: R
     // As createIndicator: attainment runs from the baseline date, by default the plan's start.
     const baselineDate = givenBaselineDate === null ? (baseline === null ? null : context.plan.startDate) : givenBaselineDate;
     if (baselineDate && targetDate && targetDate < baselineDate) check.fail('targetDate', `${targetDate} is before baselineDate ${baselineDate}`);
-    if (goalId && name && unit && direction && source !== undefined && baseline !== undefined && target !== undefined && target !== null) {
+    // As createIndicator: a target on the indicator's side of the baseline.
+    const plausible =
+      direction && baseline !== undefined && target !== undefined && target !== null
+        ? check.rule('target', () => (requirePlausibleTarget({ direction, baseline, target }), true))
+        : undefined;
+    if (goalId && name && unit && direction && source !== undefined && baseline !== undefined && target !== undefined && target !== null && plausible) {
       if (baselineDate !== undefined && targetDate && !(baselineDate && targetDate < baselineDate)) {
         rows.push({ id, goalId, name, unit, direction, source, baseline, baselineDate, target, targetDate });
       }
@@ -225,10 +232,15 @@ function checkActivities(checks: RowCheck[], context: ImportContext, focusArea: 
     const startDate = check.date('startDate', true);
     const endDate = check.date('endDate', true);
     const ordered = startDate && endDate ? check.rule('endDate', () => (requireDateOrder('startDate', startDate, 'endDate', endDate), true)) : undefined;
+    // As createActivity: both dates within the plan's.
+    const withinPlan = [
+      startDate ? check.rule('startDate', () => (requireWithinPlan(context.plan, { startDate }), true)) : undefined,
+      endDate ? check.rule('endDate', () => (requireWithinPlan(context.plan, { endDate }), true)) : undefined,
+    ].every(Boolean);
     const money = check.money('budget', true);
     const budget = money === undefined || money === null ? undefined : check.rule('budget', () => requireNonNegative('budget', money));
     if (title && description !== undefined && targetGroup !== undefined && responsibleParty && status !== undefined && focusAreaId !== undefined) {
-      if (startDate && endDate && ordered && budget !== undefined) {
+      if (startDate && endDate && ordered && withinPlan && budget !== undefined) {
         rows.push({ id, title, description, targetGroup, responsibleParty, focusAreaId, startDate, endDate, budget, status: status ?? ActivityStatus.PLANNED });
       }
     }

@@ -1,0 +1,254 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { AttentionReason } from '../common/enums.js';
+import { type Kroner, toMoney } from '../database/transformers.js';
+import { activityFlagsCte, indicatorFiguresCte, type PlanCondition, planAttentionCtes } from './rollup-sql.js';
+
+/** All given conditions are ANDed on plans; callers narrow to the caller's scope this way. */
+export interface PortfolioFilter {
+  poolId?: string;
+  areaSecretariatId?: string;
+  planId?: string;
+}
+
+export interface FocusAreaFigures {
+  focusAreaId: string;
+  activityCount: number;
+  budget: Kroner;
+  progress: number | null;
+}
+
+export interface MunicipalityFigures {
+  municipalityId: string;
+  planCount: number;
+  lbfGrant: Kroner;
+  progress: number | null;
+}
+
+export interface PortfolioFigures {
+  planCount: number;
+  activityCount: number;
+  lbfGrant: Kroner;
+  localCofinancing: Kroner;
+  budget: Kroner;
+  spent: Kroner;
+  progress: number | null;
+  /** By the focus area's pool start year, then its position in the pool's catalogue. */
+  byFocusArea: FocusAreaFigures[];
+  /** By municipality code. */
+  byMunicipality: MunicipalityFigures[];
+  /** The non-cancelled activities without a focus area: with byFocusArea, they add up to the totals. */
+  withoutFocusArea: UnassignedFocusAreaFigures;
+}
+
+export interface UnassignedFocusAreaFigures {
+  activityCount: number;
+  budget: Kroner;
+  /** null when there are none. */
+  progress: number | null;
+}
+
+/** A plan of the portfolio that needs attention, and why (AttentionReason's order). */
+export interface PlanAttention {
+  planId: string;
+  reasons: AttentionReason[];
+}
+
+/**
+ * `activity_groups`: the non-cancelled activities matching `where` (alias a), summed per plan and
+ * focus area in one pass: count, budget, spent (the latest entries' spend) and the sum of their
+ * progress (the latest entries' percentComplete, 0 without one). Every portfolio total and breakdown
+ * is a sum of these few thousand groups. Percentages are whole numbers, so their sums are exact and a
+ * mean is one correctly rounded division, whatever order the rows come in.
+ */
+function activityGroupsCte(where: string): string {
+  return `
+  activity_groups AS (
+    SELECT a.plan_id, a.focus_area_id,
+           count(*) AS activity_count,
+           sum(a.budget) AS budget,
+           sum(coalesce(a.latest_spent, 0)) AS spent,
+           sum(coalesce(a.latest_percent_complete, 0)) AS progress_sum
+    FROM activities a
+    WHERE ${where} AND a.status <> 'CANCELLED'
+    GROUP BY a.plan_id, a.focus_area_id
+  )`;
+}
+
+interface PortfolioRow {
+  plan_count: number;
+  activity_count: number;
+  lbf_grant: string;
+  local_cofinancing: string;
+  budget: string;
+  spent: string;
+  progress: number | null;
+  /** Built with json_build_object; money as strings so JSON.parse cannot round it. */
+  by_focus_area: { focusAreaId: string; activityCount: number; budget: string; progress: number | null }[];
+  by_municipality: { municipalityId: string; planCount: number; lbfGrant: string; progress: number | null }[];
+  without_focus_area_count: number;
+  without_focus_area_budget: string;
+  without_focus_area_progress: number | null;
+}
+
+/**
+ * The portfolio roll-ups of DOMAIN.md (an area secretariat's plans, every plan, one pool's), each
+ * method one aggregate statement over the plans the filter selects. Sums, means and lists are
+ * computed in SQL; the code here only converts types.
+ */
+@Injectable()
+export class PortfolioRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /**
+   * The portfolio of the plans matching every given condition of `filter`: counts, sums and
+   * breakdowns in one statement, from one pass over the plans' non-cancelled activities (their latest
+   * figures are on their own rows; see activityGroupsCte). No "today": nothing here depends on it.
+   * Plans come from plans_pool_idx / plans_area_secretariat_idx / plans_pkey as the filter allows.
+   * Progress everywhere is the mean over the activities themselves (exact sums of whole percentages
+   * over the count), never a mean of plan means. The plans needing attention are a statement of
+   * their own (plansNeedingAttention), run only when asked for.
+   */
+  async portfolioRollup(filter: PortfolioFilter): Promise<PortfolioFigures> {
+    const { where, params } = portfolioScope(filter, []);
+    // Without a filter (the national roll-up) every activity is in scope: no semi-join to the plans.
+    const inScope = where === 'true' ? 'true' : 'a.plan_id IN (SELECT id FROM scoped_plans)';
+    const [row]: PortfolioRow[] = await this.dataSource.query(
+      `WITH
+       scoped_plans AS (SELECT p.id, p.municipality_id, p.lbf_grant, p.local_cofinancing FROM plans p WHERE ${where}),
+       ${activityGroupsCte(inScope)},
+       plan_totals AS (
+         SELECT count(*)::int AS plan_count,
+                coalesce(sum(lbf_grant), 0) AS lbf_grant,
+                coalesce(sum(local_cofinancing), 0) AS local_cofinancing
+         FROM scoped_plans
+       ),
+       portfolio_activity_totals AS (
+         SELECT coalesce(sum(activity_count), 0)::int AS activity_count,
+                coalesce(sum(budget), 0) AS budget,
+                coalesce(sum(spent), 0) AS spent,
+                sum(progress_sum)::float8 / nullif(sum(activity_count), 0)::float8 AS progress
+         FROM activity_groups
+       ),
+       without_focus_area AS (
+         SELECT coalesce(sum(g.activity_count), 0)::int AS activity_count,
+                coalesce(sum(g.budget), 0) AS budget,
+                sum(g.progress_sum)::float8 / nullif(sum(g.activity_count), 0)::float8 AS progress
+         FROM activity_groups g
+         WHERE g.focus_area_id IS NULL
+       ),
+       by_focus_area AS (
+         SELECT g.focus_area_id,
+                sum(g.activity_count)::int AS activity_count,
+                sum(g.budget) AS budget,
+                sum(g.progress_sum)::float8 / sum(g.activity_count)::float8 AS progress
+         FROM activity_groups g
+         WHERE g.focus_area_id IS NOT NULL
+         GROUP BY g.focus_area_id
+       ),
+       municipality_plans AS (
+         SELECT municipality_id, count(*)::int AS plan_count, sum(lbf_grant) AS lbf_grant
+         FROM scoped_plans
+         GROUP BY municipality_id
+       ),
+       municipality_activities AS (
+         SELECT p.municipality_id, sum(g.progress_sum)::float8 / sum(g.activity_count)::float8 AS progress
+         FROM activity_groups g
+         JOIN scoped_plans p ON p.id = g.plan_id
+         GROUP BY p.municipality_id
+       )
+       SELECT pt.plan_count, pt.lbf_grant, pt.local_cofinancing,
+              pat.activity_count, pat.budget, pat.spent, pat.progress,
+              wfa.activity_count AS without_focus_area_count, wfa.budget AS without_focus_area_budget,
+              wfa.progress AS without_focus_area_progress,
+              (SELECT coalesce(json_agg(json_build_object(
+                        'focusAreaId', f.focus_area_id, 'activityCount', f.activity_count,
+                        'budget', f.budget::text, 'progress', f.progress)
+                      ORDER BY po.start_year, po.name, fa.position, f.focus_area_id), '[]'::json)
+               FROM by_focus_area f
+               JOIN focus_areas fa ON fa.id = f.focus_area_id
+               JOIN pools po ON po.id = fa.pool_id) AS by_focus_area,
+              (SELECT coalesce(json_agg(json_build_object(
+                        'municipalityId', mp.municipality_id, 'planCount', mp.plan_count,
+                        'lbfGrant', mp.lbf_grant::text, 'progress', ma.progress)
+                      ORDER BY m.code), '[]'::json)
+               FROM municipality_plans mp
+               JOIN municipalities m ON m.id = mp.municipality_id
+               LEFT JOIN municipality_activities ma ON ma.municipality_id = mp.municipality_id) AS by_municipality
+       FROM plan_totals pt
+       CROSS JOIN portfolio_activity_totals pat
+       CROSS JOIN without_focus_area wfa`,
+      params,
+    );
+    return {
+      planCount: row.plan_count,
+      activityCount: row.activity_count,
+      lbfGrant: toMoney(row.lbf_grant),
+      localCofinancing: toMoney(row.local_cofinancing),
+      budget: toMoney(row.budget),
+      spent: toMoney(row.spent),
+      progress: row.progress,
+      byFocusArea: row.by_focus_area.map((f) => ({
+        focusAreaId: f.focusAreaId,
+        activityCount: f.activityCount,
+        budget: toMoney(f.budget),
+        progress: f.progress,
+      })),
+      byMunicipality: row.by_municipality.map((m) => ({
+        municipalityId: m.municipalityId,
+        planCount: m.planCount,
+        lbfGrant: toMoney(m.lbfGrant),
+        progress: m.progress,
+      })),
+      withoutFocusArea: {
+        activityCount: row.without_focus_area_count,
+        budget: toMoney(row.without_focus_area_budget),
+        progress: row.without_focus_area_progress,
+      },
+    };
+  }
+
+  /**
+   * The portfolio's plans that need attention, with their reasons, by title, then id, in one
+   * statement: one pass over the plans' non-cancelled activities (their link counts, latest figures
+   * and dates are on their own rows), one over their goals and one over their indicators (latest
+   * values on their rows too), grouped by plan; no goal tree walked, no link or history read
+   * (rollup-sql.ts planAttentionCtes says why none is needed). The same rules give the plan
+   * roll-up's attentionReasons.
+   */
+  async plansNeedingAttention(filter: PortfolioFilter, today: string): Promise<PlanAttention[]> {
+    const { where, params } = portfolioScope(filter, [today]);
+    // Without a filter (the national roll-up) every row is in scope: no semi-join to the plans.
+    const inPlans: PlanCondition = where === 'true' ? () => 'true' : (column) => `${column} IN (SELECT id FROM scoped_plans)`;
+    const rows: PlanAttention[] = await this.dataSource.query(
+      `WITH
+       scoped_plans AS (SELECT p.id FROM plans p WHERE ${where}),
+       ${activityFlagsCte(inPlans, '$1')},
+       ${indicatorFiguresCte(inPlans('i.plan_id'), '$1', { details: false })},
+       ${planAttentionCtes(inPlans, '$1')}
+       SELECT plan_id AS "planId", reasons
+       FROM plan_attention
+       WHERE cardinality(reasons) > 0
+       ORDER BY title, plan_id`,
+      params,
+    );
+    return rows;
+  }
+
+}
+
+/** The filter's conditions on plans (alias p) as SQL with `$n` parameters numbered after `leading`. */
+export function portfolioScope(filter: PortfolioFilter, leading: unknown[]): { where: string; params: unknown[] } {
+  const params: unknown[] = [...leading];
+  const conditions: string[] = [];
+  for (const [column, value] of [
+    ['p.pool_id', filter.poolId],
+    ['p.area_secretariat_id', filter.areaSecretariatId],
+    ['p.id', filter.planId],
+  ] as const) {
+    if (value === undefined) continue;
+    params.push(value);
+    conditions.push(`${column} = $${params.length}::uuid`);
+  }
+  return { where: conditions.length ? conditions.join(' AND ') : 'true', params };
+}
