@@ -102,8 +102,9 @@ describe('LBF (lbf@planspor.demo, the national page)', () => {
     expect(await section.getByRole('heading', { level: 2 }).textContent()).toBe('Planer der kræver opmærksomhed');
     const items = await section.getByRole('listitem').allTextContents();
     expect(items).toHaveLength(2);
-    expect(items.find((t) => t.includes('Kongshøj'))).toMatch(/medfinansiering under puljens minimum, 1 aktivitet uden mål/);
-    expect(items.find((t) => t.includes('Lærkehaven'))).toMatch(/1 aktivitet uden ny status/);
+    // Plan 3: Kulturnat serves no goal, 900 000 of 4 900 000 is below 25 %, and one activity spent over its budget.
+    expect(items.find((t) => t.includes('Kongshøj'))).toMatch(/: 1 aktivitet uden mål, medfinansiering under puljens minimum, 1 aktivitet med forbrug over budget$/);
+    expect(items.find((t) => t.includes('Lærkehaven'))).toMatch(/1 aktivitet uden ny status, indikatorer der er bagud$/);
   });
 
   it('reads a plan without edit buttons (LBF does not edit plan content)', async () => {

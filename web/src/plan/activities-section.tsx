@@ -136,7 +136,7 @@ function ActivityRows({ activity: a, plan, editable, columns, which, toggle, sav
         <td>{a.latestProgress ? `${formatDate(a.latestProgress.reportedOn)}: ${a.latestProgress.percentComplete} %` : 'Ingen endnu'}</td>
         <td>{a.isStale ? <StaleBadge /> : <span className="muted">Ja</span>}</td>
         <td>
-          <ProgressSparkline entries={a.progressEntries} />
+          <ProgressSparkline entries={a.progressEntries.filter((e) => !e.retraction)} />
         </td>
         {editable && (
           <td>

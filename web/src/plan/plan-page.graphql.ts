@@ -57,7 +57,7 @@ export const planPageQuery = graphql(`
         isStale
         focusArea { id name }
         latestProgress { id reportedOn percentComplete }
-        progressEntries { id reportedOn percentComplete }
+        progressEntries { id reportedOn percentComplete retraction { at } }
         links { weight share goal { id title } }
       }
       rollup {
@@ -71,6 +71,7 @@ export const planPageQuery = graphql(`
         activitiesWithoutGoals { id title }
         goalsWithoutIndicators { id title }
         staleActivities { id title }
+        overspentActivities { id title }
       }
     }
   }

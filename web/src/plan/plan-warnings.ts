@@ -39,6 +39,13 @@ export function planWarnings(plan: Pick<PlanData, 'rollup' | 'pool' | 'goals'>):
   if (offTrack.length) {
     warnings.push({ key: 'off-track', title: 'Indikatorer der er bagud', items: offTrack });
   }
+  if (rollup.overspentActivities.length) {
+    warnings.push({
+      key: 'overspent',
+      title: 'Aktiviteter med forbrug over budget',
+      items: rollup.overspentActivities.map(activity),
+    });
+  }
   if (rollup.goalsWithoutActivities.length) {
     warnings.push({ key: 'goals-without-activities', title: 'Mål som ingen aktivitet arbejder på', items: rollup.goalsWithoutActivities.map(goal) });
   }

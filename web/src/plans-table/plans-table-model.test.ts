@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { attentionReasons } from './attention-reasons';
 import { nextSort, type PlanRow, visibleRows, warningCount } from './plans-table-model';
 
 function row(id: string, title: string, progress: number | null, budget: number, municipality = 'Aarhus', pool = 'P1', warnings = 0): PlanRow {
@@ -20,6 +21,8 @@ function row(id: string, title: string, progress: number | null, budget: number,
       activitiesWithoutGoals: [],
       goalsWithoutIndicators: [],
       staleActivities: [],
+      overspentActivities: [],
+      attentionReasons: [],
     },
   } as PlanRow;
 }
@@ -55,5 +58,22 @@ describe('the plans table', () => {
   it('counts each warning list by its objects and a low co-financing as one', () => {
     expect(warningCount(rows[1]!)).toBe(3);
     expect(warningCount({ ...rows[0]!, rollup: { ...rows[0]!.rollup, cofinancingBelowMinimum: true, staleActivities: [{ id: 'a' }] } })).toBe(2);
+  });
+});
+
+describe('why a plan needs attention', () => {
+  it("says the roll-up's reasons in its order, counting the objects behind each", () => {
+    const base = rows[0]!;
+    const plan = {
+      ...base,
+      rollup: {
+        ...base.rollup,
+        activitiesWithoutGoals: [{ id: 'a' }],
+        overspentActivities: [{ id: 'b' }, { id: 'c' }],
+        attentionReasons: ['ACTIVITIES_WITHOUT_GOALS', 'COFINANCING_BELOW_MINIMUM', 'OVERSPENT_ACTIVITIES'],
+      },
+    } as PlanRow;
+    expect(attentionReasons(plan)).toEqual(['1 aktivitet uden mål', 'medfinansiering under puljens minimum', '2 aktiviteter med forbrug over budget']);
+    expect(warningCount(plan)).toBe(3);
   });
 });

@@ -23,6 +23,7 @@ export function warningCount(row: PlanRow): number {
     r.activitiesWithoutGoals.length +
     r.goalsWithoutIndicators.length +
     r.staleActivities.length +
+    r.overspentActivities.length +
     (r.cofinancingBelowMinimum ? 1 : 0)
   );
 }

@@ -20,6 +20,8 @@ export const planRowFragment = graphql(`
       activitiesWithoutGoals { id }
       goalsWithoutIndicators { id }
       staleActivities { id }
+      overspentActivities { id }
+      attentionReasons
     }
   }
 `);

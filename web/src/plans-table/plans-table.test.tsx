@@ -24,6 +24,8 @@ const plan = (id: string, title: string, progress: number, municipality: string)
       activitiesWithoutGoals: [],
       goalsWithoutIndicators: [],
       staleActivities: [],
+      overspentActivities: [],
+      attentionReasons: [],
     },
   }) as PlanRow;
 
