@@ -16,6 +16,7 @@ import { runMigrations } from './database/migrate.js';
 import { sqlStatementCounter } from './database/sql-statement-counter.js';
 import { loadDemoDataIfEmpty } from './demo/load-demo-data.js';
 import { UsersService } from './users/users.service.js';
+import { serveWebApp } from './web/web-app.js';
 
 export interface RunningServer {
   app: INestApplication;
@@ -72,6 +73,8 @@ export async function startServer(config: AppConfig, options: ServerOptions = {}
     // Behind a reverse proxy, which hops may set X-Forwarded-For (req.ip, the login throttle's address).
     app.set('trust proxy', config.trustProxy);
     app.useBodyParser('json', { limit: config.bodyLimitBytes });
+    // The browser app (web/) at / and its routes; the API's paths are untouched.
+    serveWebApp(app, config.webDir, logger);
     // The per-request SQL statement count (X-SQL-Statements) is for tests and benchmarks; in production
     // nobody reads it, and the async context it needs costs about 1 ms on a plan page.
     if (!config.production) {

@@ -26,6 +26,8 @@ export interface AppConfig {
   loginThrottle: LoginThrottleLimits;
   /** Express's `trust proxy`: which proxies may set X-Forwarded-For, i.e. where `req.ip` comes from. */
   trustProxy: boolean | number | string;
+  /** The built web app (web/dist), served at /. */
+  webDir: string;
 }
 
 export interface QueryLimits {
@@ -147,6 +149,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       windowSeconds: integer(env, 'LOGIN_WINDOW_SECONDS', 900, 1, 86_400),
     },
     trustProxy: trustProxy(env),
+    webDir: env.WEB_DIR || './web/dist',
   };
 }
 

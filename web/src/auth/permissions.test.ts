@@ -1,0 +1,20 @@
+import { describe, expect, it } from 'vitest';
+import { canEditPlanContent, homePath } from './permissions';
+
+describe('who sees the editor', () => {
+  it('is ADMIN and the project secretariat of that plan only', () => {
+    expect(canEditPlanContent({ role: 'ADMIN' }, 'p1')).toBe(true);
+    expect(canEditPlanContent({ role: 'PROJECT_SECRETARIAT', plan: { id: 'p1' } }, 'p1')).toBe(true);
+    expect(canEditPlanContent({ role: 'PROJECT_SECRETARIAT', plan: { id: 'p2' } }, 'p1')).toBe(false);
+    for (const role of ['BOARD_MEMBER', 'AREA_SECRETARIAT', 'LBF'] as const) expect(canEditPlanContent({ role, plan: { id: 'p1' } }, 'p1')).toBe(false);
+  });
+
+  it('lands each role where UI.md says', () => {
+    expect(homePath({ role: 'PROJECT_SECRETARIAT', plan: { id: 'p1' } })).toBe('/planer/p1');
+    expect(homePath({ role: 'BOARD_MEMBER', plan: { id: 'p1' } })).toBe('/planer/p1');
+    expect(homePath({ role: 'AREA_SECRETARIAT', areaSecretariat: { id: 'a1' } })).toBe('/omraader/a1');
+    expect(homePath({ role: 'LBF' })).toBe('/national');
+    expect(homePath({ role: 'ADMIN' })).toBe('/national');
+    expect(homePath({ role: 'BOARD_MEMBER', plan: null })).toBeNull();
+  });
+});
