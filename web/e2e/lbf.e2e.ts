@@ -102,9 +102,15 @@ describe('LBF (lbf@planspor.demo, the national page)', () => {
     expect(await section.getByRole('heading', { level: 2 }).textContent()).toBe('Planer der kræver opmærksomhed');
     const items = await section.getByRole('listitem').allTextContents();
     expect(items).toHaveLength(2);
-    // Plan 3: Kulturnat serves no goal, 900 000 of 4 900 000 is below 25 %, and one activity spent over its budget.
-    expect(items.find((t) => t.includes('Kongshøj'))).toMatch(/: 1 aktivitet uden mål, medfinansiering under puljens minimum, 1 aktivitet med forbrug over budget$/);
-    expect(items.find((t) => t.includes('Lærkehaven'))).toMatch(/1 aktivitet uden ny status, indikatorer der er bagud$/);
+    // Plan 3: Kulturnat serves no goal, 900 000 of 4 900 000 is below 25 %, one activity spent over its
+    // budget, and its first annual report was returned and never resubmitted: late whatever the day.
+    expect(items.find((t) => t.includes('Kongshøj'))).toMatch(
+      /: 1 aktivitet uden mål, medfinansiering under puljens minimum, 1 aktivitet med forbrug over budget, forsinkede årsrapporter$/,
+    );
+    // Plan 2's report of last year is open: late from 1 July (demo-story.md, "Annual reporting").
+    const today = new Date().toISOString().slice(0, 10);
+    const plan2Late = today > `${today.slice(0, 4)}-06-30` ? ', forsinkede årsrapporter' : '';
+    expect(items.find((t) => t.includes('Lærkehaven'))).toMatch(new RegExp(`1 aktivitet uden ny status, indikatorer der er bagud${plan2Late}$`));
   });
 
   it('reads a plan without edit buttons (LBF does not edit plan content)', async () => {
