@@ -12,11 +12,11 @@
 // Bounded and reproducible: a fixed count of operations generated up front from a seed.
 //   npm run build && node scripts/fault/fuzz.mjs [--seed N] [--count N] [--concurrency N]
 //   (FUZZ_SEED, FUZZ_COUNT, FUZZ_CONCURRENCY work too; --concurrency 1 replays in a fixed order)
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { getIntrospectionQuery } from 'graphql';
-import { App, ADMIN, Checks, Cluster, DEMO, JWT_SECRET, deadline, describe, login, now, requireBuild, sql } from './lib.mjs';
+import { App, ADMIN, Checks, Cluster, DEMO, JWT_SECRET, deadline, describe, login, now, requireBuild, sql, tempDir } from './lib.mjs';
 
 // ---------------------------------------------------------------------------------------------
 // Parameters
@@ -69,7 +69,12 @@ const rng = new Rng(SEED);
 // Start: a throwaway cluster with the demo data, and the app on it
 
 const cluster = await Cluster.create();
-const app = await App.start({ env: { DATABASE_URL: cluster.url, JWT_SECRET, DEMO_DATA: 'true' }, name: 'fuzz' });
+// The web app's routes (GET /, /planer/…) answer 503 while the browser app is not built (npm run build
+// only builds the server): a stand-in build, so that they are served as in a release.
+const webDir = tempDir('fuzz-web');
+mkdirSync(join(webDir, 'assets'), { recursive: true });
+writeFileSync(join(webDir, 'index.html'), '<!doctype html><title>Planspor</title><div id="root"></div>\n');
+const app = await App.start({ env: { DATABASE_URL: cluster.url, JWT_SECRET, DEMO_DATA: 'true', WEB_DIR: webDir }, name: 'fuzz' });
 checks.keepLogOf(app);
 checks.info(`app ${app.url} on a throwaway PostgreSQL at 127.0.0.1:${cluster.port}`);
 
