@@ -66,6 +66,8 @@ export async function startServer(config: AppConfig, options: ServerOptions = {}
     const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, database), {
       logger: options.logger ?? ['log', 'error', 'warn'],
       bodyParser: false,
+      // A failed start rejects (main.ts exits with 1; a test sees the error) instead of Nest's process.exit(1).
+      abortOnError: false,
     });
     // First of all middleware: count requests in flight, and refuse new ones once stopping.
     const drain = new Drain();

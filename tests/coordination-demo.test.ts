@@ -6,6 +6,9 @@ import { dayNumber } from '../src/rollups/rollup-rules.js';
 import { startServer, type RunningServer } from '../src/server.js';
 import { GraphQLClient } from './helpers/graphql-client.js';
 
+/** Starting the embedded engine, migrating and loading the demo takes a minute or more on a busy 2-core machine. */
+const DEMO_START_TIMEOUT_MS = 240_000;
+
 /**
  * The demo's coordination story (src/demo/demo-story.md, "Coordination in Områdesekretariat Aarhus
  * Vest"), on the embedded engine with demo data, as `npm start` loads it.
@@ -20,7 +23,7 @@ beforeAll(async () => {
   server = await startServer(loadConfig({ NODE_ENV: 'test', PORT: '0', DATA_DIR: dataDir }), { logger: ['error'] });
   client = new GraphQLClient(server.url);
   area = await client.login('omraade@planspor.demo', 'demo-omraade-2026');
-});
+}, DEMO_START_TIMEOUT_MS);
 afterAll(async () => {
   await server?.stop();
   rmSync(dataDir, { recursive: true, force: true });

@@ -6,6 +6,9 @@ import { EmbeddedPostgres } from '../src/database/embedded-postgres.js';
 import { startServer, type RunningServer } from '../src/server.js';
 import { GraphQLClient } from './helpers/graphql-client.js';
 
+/** Starting the embedded engine, migrating and loading the demo takes a minute or more on a busy 2-core machine. */
+const DEMO_START_TIMEOUT_MS = 240_000;
+
 /** What `npm start` does on a fresh machine: the embedded engine in a data folder, with demo data. */
 let dataDir: string;
 let server: RunningServer;
@@ -15,7 +18,7 @@ beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'planspor-demo-'));
   server = await startServer(loadConfig({ NODE_ENV: 'test', PORT: '0', DATA_DIR: dataDir }), { logger: ['error'] });
   client = new GraphQLClient(server.url);
-});
+}, DEMO_START_TIMEOUT_MS);
 afterAll(async () => {
   await server?.stop();
   rmSync(dataDir, { recursive: true, force: true });

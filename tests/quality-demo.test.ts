@@ -5,6 +5,9 @@ import { loadConfig } from '../src/config/config.js';
 import { startServer, type RunningServer } from '../src/server.js';
 import { GraphQLClient } from './helpers/graphql-client.js';
 
+/** Starting the embedded engine, migrating and loading the demo takes a minute or more on a busy 2-core machine. */
+const DEMO_START_TIMEOUT_MS = 240_000;
+
 /**
  * The demo's data-quality part (src/demo/demo-quality.ts, demo-story.md "Mistakes and warnings"), on
  * a fresh embedded engine as `npm start` gives it: a retracted entry and measurement in the healthy
@@ -40,7 +43,7 @@ beforeAll(async () => {
   server = await startServer(loadConfig({ NODE_ENV: 'test', PORT: '0', DATA_DIR: dataDir }), { logger: ['error'] });
   client = new GraphQLClient(server.url);
   lbf = await client.login('lbf@planspor.demo', 'demo-lbf-2026');
-});
+}, DEMO_START_TIMEOUT_MS);
 afterAll(async () => {
   await server?.stop();
   rmSync(dataDir, { recursive: true, force: true });

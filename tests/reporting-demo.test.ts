@@ -8,6 +8,9 @@ import { startServer, type RunningServer } from '../src/server.js';
 import { GraphQLClient } from './helpers/graphql-client.js';
 import { ANNUAL_REPORT, RETURN } from './helpers/reporting-operations.js';
 
+/** Starting the embedded engine, migrating and loading the demo takes a minute or more on a busy 2-core machine. */
+const DEMO_START_TIMEOUT_MS = 240_000;
+
 /**
  * The annual reporting cycle in the demo data (src/demo/demo-story.md, "Annual reporting"), and the
  * README's "a secretariat submitting its year and LBF approving it", run as written against it.
@@ -42,7 +45,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await server?.stop();
   rmSync(dataDir, { recursive: true, force: true });
-});
+}, DEMO_START_TIMEOUT_MS);
 
 const ended = (plan: any) => plan.reportingPeriods.filter((p: any) => p.year < Y);
 
