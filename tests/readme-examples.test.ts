@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { Kind, parse } from 'graphql';
 import { todayUtc } from '../src/common/clock.js';
-import { startTestApp, type TestApp } from './helpers/test-app.js';
+import { startDemoApp, type DemoApp } from './helpers/demo-app.js';
 
 /**
  * Every ```graphql block of the README, run as written against the demo data, in the README's order,
@@ -48,9 +48,9 @@ function isEmpty(value: unknown): boolean {
   return value == null || (Array.isArray(value) && value.length === 0) || (typeof value === 'object' && Object.keys(value as object).length === 0);
 }
 
-let app: TestApp;
+let app: DemoApp;
 beforeAll(async () => {
-  app = await startTestApp({ DEMO_DATA: 'true' });
+  app = await startDemoApp();
 }, 120_000);
 afterAll(() => app?.stop());
 
