@@ -7,7 +7,7 @@ import { buildMatrixWorld, CALLERS, SIDES, type Caller, type MatrixWorld, type S
 /**
  * The authorization matrix (issue 4, part 7): every operation of the schema × every role and a caller
  * without a token × an object of the caller's own plan and of a foreign plan. The expected outcome
- * of every cell is in TABLE below, taken from API.md; docs/authorization.md shows the same table.
+ * of every cell is in TABLE below, taken from the contract (docs/api.md); docs/authorization.md shows the same table.
  *
  * "Own" is the plan of the PROJECT_SECRETARIAT and BOARD_MEMBER callers, which is attached to the
  * AREA_SECRETARIAT caller's secretariat; "foreign" is a plan of another secretariat. ADMIN and LBF read

@@ -7,7 +7,7 @@ import { expectError } from './helpers/expect-error.js';
 import { startTestApp, type TestApp } from './helpers/test-app.js';
 
 /**
- * Coordination notes (API.md, "Added by the coordination issue"): 1-5,000 characters, append-only,
+ * Coordination notes (docs/api.md, "Coordination across plans"): 1-5,000 characters, append-only,
  * written by ADMIN or by the area secretariat the plan is attached to, read by everyone who reads the
  * plan. Plan A is in the world's area secretariat, plan B in none, plan C in another one (Y).
  */

@@ -6,7 +6,7 @@ import { expectError } from './helpers/expect-error.js';
 import { startTestApp, type TestApp } from './helpers/test-app.js';
 
 /**
- * Overlaps of an area secretariat (DOMAIN.md, "Coordination across plans"), on a world built so that
+ * Overlaps of an area secretariat (docs/coordination.md, "Overlaps"), on a world built so that
  * each condition of an overlap fails on its own. Area X holds plans A, B and C; plan D is in area Y,
  * plan E in no area; area Z holds two plans with the same title. Each activity type is used by one
  * scenario only, so the scenarios cannot pair with each other. Every expected pair, date and length
@@ -141,7 +141,7 @@ const overlap = (type: string, groups: string[], activities: [string, string], s
   days,
 });
 
-/** Area X, in DOMAIN.md's order: overlapDays descending, then the type's name, then the first activity's title. */
+/** Area X, in docs/coordination.md's order: overlapDays descending, then the type's name, then the first activity's title. */
 const AREA_X: Expected[] = [
   overlap('Klub- og fritidstilbud', ['Unge 13-17 år'], ['Klub Alfa', 'Klub Gamma'], '2024-03-01', '2024-09-30', 214),
   overlap('Lektiecafé', ['Børn 6-12 år'], ['Lektiecafé Alfa', 'Lektiecafé Beta'], '2024-06-01', '2024-12-31', 214),
@@ -170,7 +170,7 @@ async function overlapsOf(area: string, token: string): Promise<Expected[]> {
 }
 
 describe('the overlaps of an area secretariat', () => {
-  it('are exactly the hand-computed pairs, in DOMAIN.md’s order', async () => {
+  it('are exactly the hand-computed pairs, in docs/coordination.md’s order', async () => {
     expect(await overlapsOf('X', tokens.areaX)).toEqual(AREA_X);
   });
 

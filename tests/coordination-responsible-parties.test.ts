@@ -5,7 +5,7 @@ import { userWithToken } from './factories/user.factory.js';
 import { startTestApp, type TestApp } from './helpers/test-app.js';
 
 /**
- * Who does what (DOMAIN.md, "Coordination across plans"): byResponsibleParty on plan and portfolio
+ * Who does what (docs/coordination.md, "Who does what"): byResponsibleParty on plan and portfolio
  * roll-ups, and Goal.responsibleParties. Plans P and Q are in area X, plan R in none, all in a pool
  * of their own. Dates are relative to today so that "stale" stays true; Q reports every 30 days,
  * P and R every 90. Every figure below is worked out by hand.

@@ -5,7 +5,7 @@ import { expectError } from './helpers/expect-error.js';
 import { startTestApp, type TestApp } from './helpers/test-app.js';
 
 /**
- * Shared indicators of an area secretariat (DOMAIN.md, "Coordination across plans"): indicators of
+ * Shared indicators of an area secretariat (docs/coordination.md, "Shared indicators"): indicators of
  * at least two plans of the area whose names are equal once trimmed, lower-cased and with runs of
  * white space made one space, and whose units are equal once trimmed. Area X holds plans A, B and
  * C, area Y plan D; plan E is in no area. Names and units are trimmed on input already, so what the

@@ -10,7 +10,7 @@ import { startTestApp, type TestApp } from './helpers/test-app.js';
 
 /**
  * Refusals where a value cannot be right (issue 10): each BAD_USER_INPUT, CONFLICT or FORBIDDEN
- * names the field and stores nothing. API.md, "Added by the data-quality issue".
+ * names the field and stores nothing. docs/api.md and docs/data-quality.md, "Refusals".
  */
 let app: TestApp;
 let world: World;

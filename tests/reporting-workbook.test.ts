@@ -35,7 +35,7 @@ beforeAll(async () => {
 });
 afterAll(() => app?.stop());
 
-/** The sheets annualReport's answer must give (API.md: the fields as columns, nested objects by id). */
+/** The sheets annualReport's answer must give (docs/spreadsheets.md: the fields as columns, nested objects by id). */
 function expectedSheets(report: any) {
   return {
     Indicators: report.indicators.map((i: any) => ({

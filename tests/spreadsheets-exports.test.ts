@@ -27,7 +27,7 @@ function plain(rows: Record<string, Cell>[], dateColumns: string[]): Record<stri
   return rows.map((row) => Object.fromEntries(Object.entries(row).map(([k, v]) => [k, dateColumns.includes(k) ? day(v) : v])));
 }
 
-/** What each plan sheet must hold, built from the GraphQL answer (API.md: the same figures). */
+/** What each plan sheet must hold, built from the GraphQL answer (docs/spreadsheets.md: the same figures). */
 function expectedPlanSheets(plan: any) {
   const goals = plan.goals.map((g: any) => ({
     ref: g.id,

@@ -32,7 +32,7 @@ import {
 import { startTestApp, type TestApp } from './helpers/test-app.js';
 
 /**
- * Every rule of API.md "Rules the contract implies" and every input check of the services: the exact
+ * Every rule of docs/api.md and every input check of the services: the exact
  * `extensions.code`, the field named, and nothing changed by a refused mutation. The ADMIN sends
  * most of them, so access never hides a validation gap.
  */

@@ -19,7 +19,7 @@ export async function lockedPlanDates(m: EntityManager, planId: string): Promise
   return { startDate: row.start_date, endDate: row.end_date };
 }
 
-/** An activity's startDate and endDate lie within its plan's dates (API.md), each named when it does not. */
+/** An activity's startDate and endDate lie within its plan's dates (docs/api.md), each named when it does not. */
 export function requireWithinPlan(plan: PlanDates, dates: Partial<PlanDates>): void {
   for (const field of ['startDate', 'endDate'] as const) {
     const date = dates[field];

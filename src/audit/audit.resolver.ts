@@ -8,6 +8,7 @@ import { UsersLoaders } from '../users/users.loaders.js';
 import { AuditEventConnectionModel, AuditEventModel, toAuditEventModel } from './audit-event.model.js';
 import { AuditQueryService } from './audit-query.service.js';
 import { AuditFilter } from './dto/audit-filter.input.js';
+import { DEFAULT_PAGE_SIZE } from '../graphql/cursor.js';
 import type { GraphQLContext } from '../graphql/graphql-context.js';
 
 @Resolver(() => AuditEventModel)
@@ -22,10 +23,10 @@ export class AuditResolver {
   async auditEvents(
     @CurrentUser() auth: AuthUser,
     @Args('filter', { type: () => AuditFilter, nullable: true }) filter: AuditFilter | null,
-    @Args('first', { type: () => Int, defaultValue: 50 }) first: number,
+    @Args('first', { type: () => Int, nullable: true, defaultValue: DEFAULT_PAGE_SIZE }) first: number | null,
     @Args('after', { type: () => String, nullable: true }) after: string | null,
   ): Promise<AuditEventConnectionModel> {
-    const page = await this.audit.auditEvents(auth, filter, first, after);
+    const page = await this.audit.auditEvents(auth, filter, first ?? DEFAULT_PAGE_SIZE, after);
     return {
       totalCount: page.totalCount,
       edges: page.edges.map((e) => ({ cursor: e.cursor, node: toAuditEventModel(e.node) })),

@@ -41,7 +41,7 @@ export enum ActivityStatus {
   COMPLETED = 'COMPLETED',
   CANCELLED = 'CANCELLED',
 }
-/** Why a plan needs attention (DOMAIN.md "Mistakes, plausibility and attention"), in this order. */
+/** Why a plan needs attention (docs/data-quality.md, "Attention reasons"), in this order. */
 export enum AttentionReason {
   GOALS_WITHOUT_ACTIVITIES = 'GOALS_WITHOUT_ACTIVITIES',
   ACTIVITIES_WITHOUT_GOALS = 'ACTIVITIES_WITHOUT_GOALS',

@@ -14,7 +14,7 @@ export const numericTransformer: ValueTransformer = {
 
 /**
  * Whole kroner as the API carries them: a JS number while it is exact (up to 2^53 − 1), beyond that
- * the exact decimal string (API.md allows both). Single amounts are validated to stay numbers; only
+ * the exact decimal string (docs/api.md allows both). Single amounts are validated to stay numbers; only
  * sums can grow past 2^53, and they must still never fail.
  */
 export type Kroner = number | string;

@@ -17,6 +17,9 @@ export function decodeCursor(field: string, cursor: string, arity: number): stri
 
 export const MAX_PAGE_SIZE = 200;
 
+/** The page size of `first: Int = 50` when it is left out or sent as null (GraphQL applies a default only to an absent argument). */
+export const DEFAULT_PAGE_SIZE = 50;
+
 export function requirePageSize(first: number): number {
   if (!Number.isInteger(first) || first < 0 || first > MAX_PAGE_SIZE) {
     throw new BadInputError('first', `must be a whole number from 0 to ${MAX_PAGE_SIZE}, got ${first}`);

@@ -13,6 +13,7 @@ import { PlanConnectionModel } from './plan-connection.model.js';
 import { PlanModel, toPlanModel } from './plan.model.js';
 import { PlansLoaders } from './plans.loaders.js';
 import { PlansService } from './plans.service.js';
+import { DEFAULT_PAGE_SIZE } from '../graphql/cursor.js';
 import type { GraphQLContext } from '../graphql/graphql-context.js';
 
 @Resolver(() => PlanModel)
@@ -32,10 +33,10 @@ export class PlansResolver {
   async plans(
     @CurrentUser() auth: AuthUser,
     @Args('filter', { type: () => PlanFilter, nullable: true }) filter: PlanFilter | null,
-    @Args('first', { type: () => Int, defaultValue: 50 }) first: number,
+    @Args('first', { type: () => Int, nullable: true, defaultValue: DEFAULT_PAGE_SIZE }) first: number | null,
     @Args('after', { type: () => String, nullable: true }) after: string | null,
   ): Promise<PlanConnectionModel> {
-    const page = await this.plansService.plans(auth, filter, first, after);
+    const page = await this.plansService.plans(auth, filter, first ?? DEFAULT_PAGE_SIZE, after);
     return {
       totalCount: page.totalCount,
       edges: page.edges.map((e) => ({ cursor: e.cursor, node: toPlanModel(e.node) })),

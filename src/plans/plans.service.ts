@@ -195,7 +195,7 @@ export class PlansService {
   }
 
   /**
-   * An activity's dates lie within its plan's (API.md), so a plan is not shortened past a running
+   * An activity's dates lie within its plan's (docs/api.md), so a plan is not shortened past a running
    * activity: its dates move first. Cancelled activities do not hold a plan back.
    */
   private async requireActivitiesEndBy(m: EntityManager, planId: string, endDate: string): Promise<void> {

@@ -8,7 +8,7 @@ import { periodColumns, type ReportingPeriodRow } from './reporting-period.row.j
 
 /**
  * The annual report of plan $1 for year $2 as one JSON document (AnnualReportFigures), computed as of
- * the period's end E, from its start S (DOMAIN.md, "The report's figures"); $3 is today, for the
+ * the period's end E, from its start S (docs/reporting.md, "The report's figures"); $3 is today, for the
  * milestones' isOverdue. One expression, so that a live report and the snapshot a submission stores
  * are the same computation. Retracted entries and measurements count nowhere in it: every lookup
  * below skips them. A stored report is what counted when it was submitted; while its year is

@@ -1,7 +1,7 @@
 import { mayTransition, ReportAction, ReportStatus, statusAfter } from './report-cycle.js';
 
 describe('the reporting cycle', () => {
-  it('allows exactly the transitions of DOMAIN.md', () => {
+  it('allows exactly the transitions of docs/reporting.md', () => {
     const allowed = Object.values(ReportStatus).flatMap((from) =>
       Object.values(ReportAction)
         .filter((action) => mayTransition(from, action))

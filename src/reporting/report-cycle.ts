@@ -19,7 +19,7 @@ registerEnumType(ReportStatus, { name: 'ReportStatus' });
 registerEnumType(ReportAction, { name: 'ReportAction' });
 
 /**
- * The cycle of DOMAIN.md: OPEN or RETURNED → SUBMITTED (the project secretariat); SUBMITTED →
+ * The cycle of docs/reporting.md: OPEN or RETURNED → SUBMITTED (the project secretariat); SUBMITTED →
  * APPROVED (LBF); SUBMITTED or APPROVED → RETURNED (LBF; from APPROVED it reopens the year).
  * Every other transition is a CONFLICT.
  */

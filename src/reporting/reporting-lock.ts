@@ -2,7 +2,7 @@ import type { EntityManager } from 'typeorm';
 import { ConflictError } from '../common/errors.js';
 
 /**
- * Locked history (DOMAIN.md): while a period is SUBMITTED or APPROVED, nothing dated inside it may be
+ * Locked history (docs/reporting.md): while a period is SUBMITTED or APPROVED, nothing dated inside it may be
  * added or withdrawn (progress entries, measurements, retractions) until LBF returns the report.
  *
  * The rule lives in the database (migrations/1764700000000-AnnualReporting.ts), so that a write can

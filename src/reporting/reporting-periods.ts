@@ -1,5 +1,5 @@
 /**
- * DOMAIN.md, "Annual reporting", the periods: one per calendar year Y from the year of the plan's
+ * docs/reporting.md, "Periods": one per calendar year Y from the year of the plan's
  * start to the year of its end, from the later of the plan's start and 1 January Y to the earlier of
  * its end and 31 December Y, due 30 June Y+1. Dates are 'YYYY-MM-DD' strings, which compare correctly
  * as strings. The database derives the same periods (view plan_reporting_periods); the service uses

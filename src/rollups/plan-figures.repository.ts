@@ -304,7 +304,7 @@ interface PlanFiguresRow extends PlanRollupRow {
 }
 
 /**
- * Every figure of the plans a request shows (DOMAIN.md, roll-up rules), in one aggregate statement
+ * Every figure of the plans a request shows (docs/rollups.md), in one aggregate statement
  * over a batch of plan ids. Sums, means and lists are computed in SQL; the code here only converts
  * types. `today` ('YYYY-MM-DD') is passed in so that tests can fix the clock. Ids that do not exist
  * are absent from the returned map.

@@ -92,7 +92,7 @@ interface PortfolioRow {
 }
 
 /**
- * The portfolio roll-ups of DOMAIN.md (an area secretariat's plans, every plan, one pool's), each
+ * The portfolio roll-ups of docs/rollups.md (an area secretariat's plans, every plan, one pool's), each
  * method one aggregate statement over the plans the filter selects. Sums, means and lists are
  * computed in SQL; the code here only converts types.
  */

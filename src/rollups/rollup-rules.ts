@@ -2,7 +2,7 @@ import { ActivityStatus, IndicatorDirection, IndicatorStatus } from '../common/e
 import type { TreeNode } from '../goals/goal-tree.js';
 
 /**
- * The per-item roll-up rules of DOMAIN.md ("Roll-up rules") as plain functions. The server computes
+ * The per-item roll-up rules of docs/rollups.md as plain functions. The server computes
  * every figure in SQL (rollup-sql.ts and the *.repository.ts beside it); these functions state the same rules in the same
  * double-precision arithmetic, so the unit tests pin the contract and the SQL can be checked against it.
  * Dates are 'YYYY-MM-DD' strings; progress is a percentage (0-100), like percentComplete.

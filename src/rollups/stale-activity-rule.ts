@@ -1,7 +1,7 @@
 import { REPORTING_STATUSES } from './rollup-rules.js';
 
 /**
- * The stale-activity rule of DOMAIN.md as a SQL condition, for any statement that needs it: PLANNED
+ * The stale-activity rule of docs/rollups.md as a SQL condition, for any statement that needs it: PLANNED
  * or ACTIVE, started before today, and no progress entry reported within the plan's reporting
  * interval before today. `activity` is an alias of `activities`, `plan` one of `plans` (or any row
  * with their columns), `today` a date expression (e.g. `$2`). The latest entry (retracted ones

@@ -7,7 +7,7 @@ import type { World } from './world.js';
  * with and without measurements and baselines, activities of every kind (one cancelled, one serving
  * nothing), weighted links and progress entries. The spreadsheet tests export it and import it back.
  *
- * Figures by hand (DOMAIN.md): a1 (300,000) serves sub ×3 and effect ×1, a2 (1,200,000) serves root,
+ * Figures by hand (docs/rollups.md): a1 (300,000) serves sub ×3 and effect ×1, a2 (1,200,000) serves root,
  * a3 (80,000, cancelled) serves root2, a4 (50,000) serves nothing. sub's budget = 300,000 × 3/4 =
  * 225,000; effect's subtree holds all of a1: 300,000; root's: a1 + a2 = 1,500,000; root2's: 0 (a3 is
  * cancelled). The plan: live a1, a2, a4: budget 1,550,000; spent 150,000 (a1's latest entry); progress

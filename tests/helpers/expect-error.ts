@@ -2,7 +2,7 @@ import type { GraphQLErrorBody, GraphQLResponse } from './graphql-client.js';
 
 /**
  * Asserts that a request was refused with `code` and returned no data; with `field`, that the
- * message or `extensions.field` names it (API.md: BAD_USER_INPUT names the field). Returns the error.
+ * message or `extensions.field` names it (docs/api.md: BAD_USER_INPUT names the field). Returns the error.
  */
 export function expectError(result: GraphQLResponse, code: string, field?: string): GraphQLErrorBody {
   const error = result.errors?.[0];

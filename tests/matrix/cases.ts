@@ -38,7 +38,7 @@ interface PlanRef {
 }
 
 /**
- * The scope rule of API.md, written out on its own so that the lists are checked against the
+ * The scope rule of docs/api.md, written out on its own so that the lists are checked against the
  * contract rather than against AccessService: ADMIN and LBF read every plan, an area secretariat
  * the plans attached to it, a project secretariat or board member its one plan.
  */

@@ -5,7 +5,7 @@ import type { ActivityOverlapModel } from './activity-overlap.model.js';
 import { areaPlansCte, readAreaRows } from './area-plans.js';
 
 /**
- * The overlaps of DOMAIN.md ("Coordination across plans"), for several area secretariats in one
+ * The overlaps of docs/coordination.md ("Overlaps"), for several area secretariats in one
  * statement whatever their number of plans:
  *
  * - `candidates`: one row per target group of each non-cancelled activity with a type, of the area's
@@ -82,7 +82,7 @@ export type AreaOverlap = ActivityOverlapModel & { areaSecretariatId: string };
 export class OverlapsRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  /** Every overlap of these secretariats among the plans `scope` lets the caller read, in DOMAIN.md's order. */
+  /** Every overlap of these secretariats among the plans `scope` lets the caller read, in docs/coordination.md's order. */
   async overlaps(secretariatIds: readonly string[], scope: PlanScope): Promise<AreaOverlap[]> {
     const rows = await readAreaRows<OverlapRow>(this.dataSource, overlapsSql(scope), scope, secretariatIds);
     return rows.map((r) => ({

@@ -5,7 +5,7 @@ import { areaPlansCte, readAreaRows } from './area-plans.js';
 import type { SharedIndicatorModel } from './shared-indicator.model.js';
 
 /**
- * The shared indicators of DOMAIN.md ("Coordination across plans"), for several area secretariats
+ * The shared indicators of docs/coordination.md ("Shared indicators"), for several area secretariats
  * in one statement whatever their number of plans: the indicators of the area's readable plans,
  * grouped by name (trimmed, lower-cased, runs of white space made one space) and unit (trimmed),
  * the groups that span at least two plans. Within a group the indicators go by plan title, then

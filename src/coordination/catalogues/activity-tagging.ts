@@ -23,7 +23,7 @@ export const MAX_PARTNER_LENGTH = 200;
 
 /**
  * Shape checks that need no database: ids that cannot exist are NOT_FOUND (as for every id), a target
- * group listed twice and partners beyond API.md's limits (at most 20, each 1-200 characters once
+ * group listed twice and partners beyond docs/api.md's limits (at most 20, each 1-200 characters once
  * trimmed, none twice ignoring case) are BAD_USER_INPUT naming the field. Partners are trimmed and
  * runs of white space made one space. Whether the catalogue rows exist is ActivityTaggingService's.
  */

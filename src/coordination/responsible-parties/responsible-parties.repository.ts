@@ -91,7 +91,7 @@ interface PartyRow {
   stale_count: number;
 }
 
-/** "Who does what" (DOMAIN.md, Coordination across plans), each question one statement over a batch. */
+/** "Who does what" (docs/coordination.md), each question one statement over a batch. */
 @Injectable()
 export class ResponsiblePartiesRepository {
   constructor(private readonly dataSource: DataSource) {}

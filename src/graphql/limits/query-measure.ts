@@ -35,7 +35,7 @@ export interface OperationSize {
 
 export interface MeasureOptions {
   defaultListSize: number;
-  /** Leave `__schema` and `__type` out of depth and cost (API.md: outside production). */
+  /** Leave `__schema` and `__type` out of depth and cost (docs/api.md: outside production). */
   exemptIntrospection: boolean;
   variables?: Record<string, unknown>;
 }
