@@ -4,6 +4,7 @@ import { userWithToken } from './factories/user.factory.js';
 import type { GraphQLResponse } from './helpers/graphql-client.js';
 import { RECORD_MEASUREMENT } from './helpers/operations.js';
 import { startTestApp, type TestApp } from './helpers/test-app.js';
+import { SESSION_CHECK_STATEMENTS } from './helpers/statements.js';
 
 /**
  * No N+1: the plan page, with every nested list a client shows, takes the same number of SQL
@@ -15,7 +16,7 @@ import { startTestApp, type TestApp } from './helpers/test-app.js';
  * check that every authenticated request makes (src/auth/session.service.ts: one primary-key lookup
  * that refuses a token of a deactivated user or an ended session; docs/security.md).
  */
-const PLAN_PAGE_STATEMENTS = 13;
+const PLAN_PAGE_STATEMENTS = 12 + SESSION_CHECK_STATEMENTS;
 
 const PLAN_PAGE = `query PlanPage($id: ID!) {
   plan(id: $id) {
