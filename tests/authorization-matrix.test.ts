@@ -45,6 +45,11 @@ const TABLE = {
   // Mutation
   login:                    ['OK',   'OK',        'OK',                    'OK',                    'OK',                    'OK'],
   createUser:               ['OK',   'FORBIDDEN', 'FORBIDDEN',             'FORBIDDEN',             'FORBIDDEN',             NO],
+  updateUser:               ['OK',   'FORBIDDEN', 'FORBIDDEN',             'FORBIDDEN',             'FORBIDDEN',             NO],
+  setUserPassword:          ['OK',   'FORBIDDEN', 'FORBIDDEN',             'FORBIDDEN',             'FORBIDDEN',             NO],
+  changePassword:           ['OK',   'OK',        'OK',                    'OK',                    'OK',                    NO],
+  refreshSession:           ['OK',   'OK',        'OK',                    'OK',                    'OK',                    'OK'],
+  logout:                   ['OK',   'OK',        'OK',                    'OK',                    'OK',                    'OK'],
   createPool:               ['OK',   'OK',        'FORBIDDEN',             'FORBIDDEN',             'FORBIDDEN',             NO],
   createMunicipality:       ['OK',   'OK',        'FORBIDDEN',             'FORBIDDEN',             'FORBIDDEN',             NO],
   createHousingOrganisation:['OK',   'OK',        'FORBIDDEN',             'FORBIDDEN',             'FORBIDDEN',             NO],
@@ -132,7 +137,9 @@ describe('the authorization matrix', () => {
     const contexts: CellContext[] = cells.map(({ caller, side }) => ({ world, caller, side, client: app.client, admin: app.adminToken }));
     const requests = await Promise.all(contexts.map((ctx) => operation.request(ctx)));
     const results = await Promise.all(
-      requests.map((req, i) => app.client.request(req.query, req.variables ?? {}, world.callers[contexts[i].caller].token)),
+      requests.map((req, i) =>
+        app.client.request(req.query, req.variables ?? {}, req.token !== undefined ? (req.token ?? undefined) : world.callers[contexts[i].caller].token),
+      ),
     );
     const failures = results.flatMap((result, i) => {
       const ctx = contexts[i];

@@ -4,6 +4,7 @@ import { createActivity } from './factories/plan.factory.js';
 import { buildWorld, type World } from './factories/world.js';
 import { expectError } from './helpers/expect-error.js';
 import { startTestApp, type TestApp } from './helpers/test-app.js';
+import { SESSION_CHECK_STATEMENTS } from './helpers/statements.js';
 
 /**
  * logProgress, the hottest write: what it stores, what it audits, which entry ends up latest, and
@@ -81,10 +82,10 @@ describe('logProgress', () => {
     expect([plain, keyed, replay, statusChange].map((r) => r.errors)).toEqual([undefined, undefined, undefined, undefined]);
     console.log(`logProgress SQL statements: ${plain.statements} plain, ${keyed.statements} keyed, ${replay.statements} replay, ${statusChange.statements} with a status change`);
     expect({ plain: plain.statements, keyed: keyed.statements, replay: replay.statements, statusChange: statusChange.statements }).toEqual({
-      plain: 2,
-      keyed: 2,
-      replay: 1,
-      statusChange: 2,
+      plain: 2 + SESSION_CHECK_STATEMENTS,
+      keyed: 2 + SESSION_CHECK_STATEMENTS,
+      replay: 1 + SESSION_CHECK_STATEMENTS,
+      statusChange: 2 + SESSION_CHECK_STATEMENTS,
     });
     expect(replay.data!.logProgress.id).toBe(keyed.data!.logProgress.id);
   });

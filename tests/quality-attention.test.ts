@@ -6,6 +6,7 @@ import { submitLateReports } from './factories/reporting.factory.js';
 import { unique } from './factories/unique.js';
 import { userWithToken } from './factories/user.factory.js';
 import { startTestApp, type TestApp } from './helpers/test-app.js';
+import { SESSION_CHECK_STATEMENTS } from './helpers/statements.js';
 
 /**
  * Attention with reasons (issue 10): one plan built to have each reason alone, a healthy one, and
@@ -290,7 +291,7 @@ describe('plansNeedingAttention', () => {
     expect(before.statements).toBe(bare.statements);
     expect(after.statements).toBe(before.statements);
     // The pool (does it exist), the portfolio, the plans needing attention with their reasons, those plans.
-    expect(before.statements).toBe(4);
+    expect(before.statements).toBe(4 + SESSION_CHECK_STATEMENTS);
   });
 });
 

@@ -7,6 +7,7 @@ import { expectError } from './helpers/expect-error.js';
 import { UPDATE_ACTIVITY, UPDATE_PLAN } from './helpers/operations.js';
 import { ANNUAL_REPORT, APPROVE, CREATE_MILESTONE, COMPLETE_MILESTONE, LOG, MEASURE, RETURN, SUBMIT, UPDATE_INDICATOR } from './helpers/reporting-operations.js';
 import { startTestApp, type TestApp } from './helpers/test-app.js';
+import { SESSION_CHECK_STATEMENTS } from './helpers/statements.js';
 
 /**
  * An annual report computed by hand (docs/reporting.md walks through the same plan), what a
@@ -288,7 +289,7 @@ describe('locked history', () => {
     for (const date of ['2023-03-01', '2023-07-01', '2023-12-31']) {
       const refusal = await tryLog(date);
       // The read that decides already knows: no insert is tried.
-      expect(refusal.statements).toBe(1);
+      expect(refusal.statements).toBe(1 + SESSION_CHECK_STATEMENTS);
       const logged = expectError(refusal, 'CONFLICT', 'reportedOn');
       expect(logged.message).toContain('2023');
       expect(logged.extensions!.year).toBe(2023);

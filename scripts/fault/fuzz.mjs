@@ -851,6 +851,13 @@ const retractedEntries = [];
 const retractedMeasurements = [];
 const revisedIndicators = new Set();
 const reportedPeriods = new Set();
+// The user behind each role's token: changePassword and logout change the caller's own row.
+const ROLE_EMAILS = { admin: ADMIN.email, ...Object.fromEntries(Object.entries(DEMO).map(([role, u]) => [role, u.email])) };
+const callerIds = new Map();
+for (const [role, email] of Object.entries(ROLE_EMAILS)) {
+  const [row] = await sql(cluster.url, 'SELECT id::text FROM users WHERE email = $1', [email]);
+  if (row) callerIds.set(role, row.id);
+}
 for (const op of successes) {
   const data = returned(op);
   const ids = entityIds.get(op.field) ?? new Set();
@@ -910,6 +917,16 @@ for (const op of successes) {
     ids.add(id);
     allowedChanged.get('indicators').add(id);
     revisedIndicators.add(id);
+  } else if (op.field === 'updateUser' || op.field === 'setUserPassword' || op.field === 'changePassword' || op.field === 'logout') {
+    // Accounts (issue 13): the user's row (its fields, password hash or session_version) and an audit
+    // row. logout with a refresh token only revokes refresh tokens (session bookkeeping, below).
+    if (op.field === 'logout' && (op.values.refreshToken || data !== true)) continue;
+    const id =
+      op.field === 'updateUser' ? String(data.id ?? input(op).id) : op.field === 'setUserPassword' ? String(op.values.userId) : callerIds.get(op.role);
+    if (!id) continue;
+    ids.add(id);
+    allowedChanged.get('users').add(id);
+    mustAudit.push([op.field, id]);
   } else if (op.field === 'retractProgressEntry' || op.field === 'retractMeasurement') {
     const id = String(data.id ?? op.values.id);
     ids.add(id);
@@ -962,6 +979,17 @@ for (const rows of [before.get('activity_target_groups'), after.get('activity_ta
     if (!taggedActivities.has(key.split(':')[0])) continue;
     allowedAdded.get('activity_target_groups').add(key);
     allowedRemoved.get('activity_target_groups').add(key);
+  }
+}
+// Session bookkeeping, not data: every login adds a refresh token, every failed login a throttle row
+// (and expired ones go), refreshSession and logout revoke refresh tokens.
+for (const table of ['refresh_tokens', 'login_failures']) {
+  for (const rows of [before.get(table), after.get(table)]) {
+    for (const key of rows?.keys() ?? []) {
+      allowedAdded.get(table).add(key);
+      allowedChanged.get(table).add(key);
+      allowedRemoved.get(table).add(key);
+    }
   }
 }
 // New audit rows are checked one by one below.

@@ -81,6 +81,8 @@ const IGNORED = new Set([
   'createdAt',
   'createdBy',
   'passwordHash',
+  // Raised with every change that ends a user's sessions; the change itself is in the row.
+  'sessionVersion',
   // Derived from the progress entries, which have audit rows of their own.
   'latestProgressId',
   'latestPercentComplete',

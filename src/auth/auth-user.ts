@@ -8,4 +8,6 @@ export interface AuthUser {
   planId: string | null;
   /** AREA_SECRETARIAT belongs to one area secretariat. */
   areaSecretariatId: string | null;
+  /** The user's session_version when the token was issued: a token of an older version is refused. */
+  sessionVersion?: number;
 }

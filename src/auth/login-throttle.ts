@@ -5,51 +5,61 @@ import { LoginThrottledError } from './login-throttle.error.js';
 /** One login attempt that passed the throttle. */
 export interface LoginAttempt {
   /** The password was wrong: count it. Successes and outages are never counted. */
-  failed(): void;
+  failed(): Promise<void>;
+}
+
+/** Where the failures are kept: PostgreSQL in the app (login-throttle.service.ts), memory in unit tests. */
+export interface FailureStore {
+  /**
+   * For each key, the time (ms) of its `max`-th most recent failure after `since`, or undefined
+   * when it has fewer than `max` failures after `since`.
+   */
+  blocking(keys: { key: string; max: number }[], since: number): Promise<(number | undefined)[]>;
+  /** Records a failure at `at` for each key; failures at or before `forgetUpTo` may be dropped. */
+  add(keys: string[], at: number, forgetUpTo: number): Promise<void>;
 }
 
 /**
  * Failed logins per account (the email, case-insensitive) and per client address, in a sliding
- * window, in this process's memory. Once either has `max` failures within the window, every attempt
- * for it is refused, a right password included, until the oldest of them leaves the window: a
- * refusal that depended on the password would tell a guesser when it was right. Refusals are not
- * failures and do not extend the block.
+ * window, kept in a FailureStore: in the app that is PostgreSQL, so every replica of one database
+ * counts the same failures. Once either has `max` failures within the window, every attempt for it
+ * is refused, a right password included, until the oldest of them leaves the window: a refusal that
+ * depended on the password would tell a guesser when it was right. Refusals are not failures and do
+ * not extend the block.
  *
  * Only failures that have happened count (API.md: "counts failed attempts only"), so many parallel
  * logins of a busy office behind one address are never refused for being in flight. Parallel
  * guesses can overshoot the limit by the number in flight; scrypt's cost bounds how many that is.
  */
 export class LoginThrottle {
-  /** Failure times (ms) per key, oldest first, at most `max` of them. */
-  private readonly failures = new Map<string, number[]>();
-  private lastSweep: number;
-
   constructor(
     private readonly limits: LoginThrottleLimits,
+    private readonly store: FailureStore,
     private readonly now: () => number = Date.now,
-  ) {
-    this.lastSweep = now();
-  }
+  ) {}
 
-  /** Throws LoginThrottledError when the account or the address is blocked. */
-  begin(email: string, address: string | undefined): LoginAttempt {
+  /** Rejects with LoginThrottledError when the account or the address is blocked. */
+  async begin(email: string, address: string | undefined): Promise<LoginAttempt> {
     const now = this.now();
-    this.sweep(now);
-    const keys: [string, number, 'account' | 'address'][] = [
-      [`account:${accountKey(email)}`, this.limits.maxFailuresPerAccount, 'account'],
-      [`address:${addressKey(address)}`, this.limits.maxFailuresPerAddress, 'address'],
+    const keys: { key: string; max: number; what: 'account' | 'address' }[] = [
+      { key: `account:${accountKey(email)}`, max: this.limits.maxFailuresPerAccount, what: 'account' },
+      { key: `address:${addressKey(address)}`, max: this.limits.maxFailuresPerAddress, what: 'address' },
     ];
-    for (const [key, max, what] of keys) {
-      const recent = this.recent(key, now);
-      if (recent.length >= max) {
-        const retryAfterSeconds = Math.max(1, Math.ceil((recent[recent.length - max]! + this.windowMs - now) / 1000));
-        throw new LoginThrottledError(what, retryAfterSeconds);
+    const blocking = await this.store.blocking(keys, now - this.windowMs);
+    keys.forEach(({ what }, i) => {
+      const since = blocking[i];
+      if (since !== undefined) {
+        throw new LoginThrottledError(what, Math.max(1, Math.ceil((since + this.windowMs - now) / 1000)));
       }
-    }
+    });
     return {
       failed: () => {
         const at = this.now();
-        for (const [key] of keys) this.recent(key, at).push(at);
+        return this.store.add(
+          keys.map((k) => k.key),
+          at,
+          at - this.windowMs,
+        );
       },
     };
   }
@@ -57,26 +67,27 @@ export class LoginThrottle {
   private get windowMs(): number {
     return this.limits.windowSeconds * 1000;
   }
+}
 
-  /** The key's failures still inside the window (the stored array, pruned). */
-  private recent(key: string, now: number): number[] {
-    let times = this.failures.get(key);
-    if (!times) {
-      times = [];
-      this.failures.set(key, times);
-    }
-    const expired = times.findIndex((t) => t > now - this.windowMs);
-    times.splice(0, expired === -1 ? times.length : expired);
-    return times;
+/** The failures in this process's memory: for unit tests of the rules. */
+export class MemoryFailureStore implements FailureStore {
+  /** Failure times (ms) per key, oldest first. */
+  private readonly failures = new Map<string, number[]>();
+
+  async blocking(keys: { key: string; max: number }[], since: number): Promise<(number | undefined)[]> {
+    return keys.map(({ key, max }) => {
+      const recent = (this.failures.get(key) ?? []).filter((t) => t > since);
+      return recent.length >= max ? recent[recent.length - max] : undefined;
+    });
   }
 
-  /** Forgets keys whose failures have all left the window, once per window. */
-  private sweep(now: number): void {
-    if (now - this.lastSweep < this.windowMs) return;
-    this.lastSweep = now;
-    for (const [key, times] of this.failures) {
-      if ((times.at(-1) ?? 0) <= now - this.windowMs) this.failures.delete(key);
+  async add(keys: string[], at: number, forgetUpTo: number): Promise<void> {
+    for (const key of keys) {
+      const kept = (this.failures.get(key) ?? []).filter((t) => t > forgetUpTo);
+      kept.push(at);
+      this.failures.set(key, kept);
     }
+    for (const [key, times] of this.failures) if ((times.at(-1) ?? 0) <= forgetUpTo) this.failures.delete(key);
   }
 }
 

@@ -11,9 +11,14 @@ interface TokenClaims {
   role: Role;
   plan?: string;
   area?: string;
+  /** The user's session_version at issue (tokens from before this claim existed count as 0). */
+  ver?: number;
 }
 
-/** Short-lived HS256 access tokens; stateless, so any replica can verify them. */
+/**
+ * Short-lived HS256 access tokens, verified by any replica without the database; whether the token's
+ * session is still current is checked once per request against the users row (session.service.ts).
+ */
 @Injectable()
 export class TokenService {
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
@@ -22,6 +27,7 @@ export class TokenService {
     const claims: TokenClaims = { sub: user.id, role: user.role };
     if (user.planId) claims.plan = user.planId;
     if (user.areaSecretariatId) claims.area = user.areaSecretariatId;
+    claims.ver = user.sessionVersion ?? 0;
     return jwt.sign(claims, this.secret, {
       algorithm: 'HS256',
       expiresIn: this.config.accessTokenTtlSeconds,
@@ -34,7 +40,7 @@ export class TokenService {
     try {
       const claims = jwt.verify(token, this.secret, { algorithms: ['HS256'], issuer: 'planspor' }) as TokenClaims;
       if (!Object.values(Role).includes(claims.role)) return undefined;
-      return { id: claims.sub, role: claims.role, planId: claims.plan ?? null, areaSecretariatId: claims.area ?? null };
+      return { id: claims.sub, role: claims.role, planId: claims.plan ?? null, areaSecretariatId: claims.area ?? null, sessionVersion: claims.ver ?? 0 };
     } catch {
       return undefined;
     }

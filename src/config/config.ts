@@ -9,6 +9,8 @@ export interface AppConfig {
   dataDir: string;
   jwtSecret?: string;
   accessTokenTtlSeconds: number;
+  /** How long one sign-in's refresh tokens last, in all (docs/security.md, "Sessions"). */
+  refreshTokenTtlHours: number;
   adminEmail?: string;
   adminPassword?: string;
   demoData: boolean;
@@ -126,6 +128,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     dataDir: env.DATA_DIR || './data',
     jwtSecret,
     accessTokenTtlSeconds: integer(env, 'ACCESS_TOKEN_TTL_SECONDS', 3600, 60, 86400),
+    refreshTokenTtlHours: integer(env, 'REFRESH_TOKEN_TTL_HOURS', 12, 1, 720),
     adminEmail,
     adminPassword,
     demoData: boolean(env, 'DEMO_DATA', !databaseUrl),

@@ -9,10 +9,11 @@ export class UserModel {
   @Field() email: string;
   @Field() name: string;
   @Field(() => Role) role: Role;
+  @Field({ description: 'False once an ADMIN has deactivated the account: it can no longer log in' }) active: boolean;
   planId: string | null;
   areaSecretariatId: string | null;
 }
 
 export function toUserModel(e: UserEntity): UserModel {
-  return { id: e.id, email: e.email, name: e.name, role: e.role, planId: e.planId, areaSecretariatId: e.areaSecretariatId };
+  return { id: e.id, email: e.email, name: e.name, role: e.role, active: e.active, planId: e.planId, areaSecretariatId: e.areaSecretariatId };
 }

@@ -27,6 +27,10 @@ export async function startTestApp(env: Record<string, string> = {}, { poolSize 
     DEMO_DATA: 'false',
     ADMIN_EMAIL,
     ADMIN_PASSWORD,
+    // Every test file logs in from 127.0.0.1, and the throttle's counts are in the database that the
+    // whole run shares: a file's wrong passwords must not use up another's allowance per address.
+    // tests/login-throttle.test.ts sets its own limits.
+    LOGIN_MAX_FAILURES_PER_ADDRESS: '10000',
     ...env,
   });
   const server = await startServer(config, {

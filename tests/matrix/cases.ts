@@ -22,6 +22,11 @@ export interface CellContext {
 export interface CellRequest {
   query: string;
   variables?: Record<string, unknown>;
+  /**
+   * Sent instead of the caller's token (null: none), for an operation that ends the session it is
+   * sent with: a fresh user of the caller's role and scope, so that the caller's token stays good.
+   */
+  token?: string | null;
 }
 
 export interface OperationCase {
@@ -85,6 +90,35 @@ function missing(expected: string[], actual: string[], what: string): string[] {
 
 const PLAN_REF = 'id areaSecretariat { id }';
 const sidePlan = ({ world, side }: CellContext) => world.plans[side];
+
+/** A fresh user with the caller's role and scope, and its password and token (none for NO_TOKEN). */
+async function likeCaller({ world, caller, client, admin }: CellContext): Promise<{ token: string | null; password: string }> {
+  if (caller === 'NO_TOKEN') return { token: null, password: 'a-long-test-password' };
+  const scope: Record<string, string> =
+    caller === 'AREA_SECRETARIAT' ? { areaSecretariatId: world.secretariats.own } : caller === 'PROJECT_SECRETARIAT' || caller === 'BOARD_MEMBER' ? { planId: world.plans.own.planId } : {};
+  const input = userInput(caller, scope);
+  await client.ok('mutation($input: CreateUserInput!) { createUser(input: $input) { id } }', { input }, admin);
+  return { token: await client.login(input.email, input.password), password: input.password };
+}
+
+/** A refresh token of the caller's own (NO_TOKEN: of its probe user), from a login. */
+async function callerRefreshToken({ world, caller, client }: CellContext): Promise<string> {
+  const data = await client.ok<{ login: { refreshToken: string } }>(
+    'mutation($email: String!, $password: String!) { login(email: $email, password: $password) { refreshToken } }',
+    { email: world.callers[caller].email, password: world.callers[caller].password },
+  );
+  return data.login.refreshToken;
+}
+
+/** A board member of the cell's plan, made by the ADMIN for a cell to change. */
+async function freshUser(ctx: CellContext): Promise<string> {
+  const data = await ctx.client.ok(
+    'mutation($input: CreateUserInput!) { createUser(input: $input) { id } }',
+    { input: userInput('BOARD_MEMBER', { planId: sidePlan(ctx).planId }) },
+    ctx.admin,
+  );
+  return data.createUser.id as string;
+}
 
 /** An ended reporting year of the cell's plan that no other cell uses. */
 function freshYear(ctx: CellContext): number {
@@ -241,6 +275,50 @@ export const CASES: Record<string, OperationCase> = {
       query: 'mutation($input: CreateUserInput!) { createUser(input: $input) { id } }',
       variables: { input: userInput('BOARD_MEMBER', { planId: sidePlan(ctx).planId }) },
     }),
+  },
+  updateUser: {
+    kind: 'Mutation',
+    request: async (ctx) => ({
+      query: 'mutation($input: UpdateUserInput!) { updateUser(input: $input) { id name } }',
+      variables: { input: { id: await freshUser(ctx), name: unique('Omdøbt') } },
+    }),
+  },
+  setUserPassword: {
+    kind: 'Mutation',
+    request: async (ctx) => ({
+      query: 'mutation($userId: ID!, $password: String!) { setUserPassword(userId: $userId, password: $password) }',
+      variables: { userId: await freshUser(ctx), password: 'a-new-long-password' },
+    }),
+  },
+  changePassword: {
+    kind: 'Mutation',
+    // It ends the session it is sent with: sent as a fresh user like the caller.
+    request: async (ctx) => {
+      const { token, password } = await likeCaller(ctx);
+      return {
+        query: 'mutation($current: String!, $next: String!) { changePassword(currentPassword: $current, newPassword: $next) }',
+        variables: { current: password, next: 'a-new-long-password' },
+        token,
+      };
+    },
+  },
+  refreshSession: {
+    kind: 'Mutation',
+    // Public: the refresh token is the credential, whatever token comes along.
+    request: async (ctx) => ({
+      query: 'mutation($refreshToken: String!) { refreshSession(refreshToken: $refreshToken) { accessToken user { id } } }',
+      variables: { refreshToken: await callerRefreshToken(ctx) },
+    }),
+    check: (data, { world, caller }) => (data.refreshSession.user.id === world.callers[caller].id ? [] : [`refreshed as ${data.refreshSession.user.id}`]),
+  },
+  logout: {
+    kind: 'Mutation',
+    // With a refresh token (the caller's own sign-in): public, like refreshSession.
+    request: async (ctx) => ({
+      query: 'mutation($refreshToken: String) { logout(refreshToken: $refreshToken) }',
+      variables: { refreshToken: await callerRefreshToken(ctx) },
+    }),
+    check: (data) => (data.logout === true ? [] : ['logout did not end the sign-in']),
   },
   createPool: {
     kind: 'Mutation',

@@ -29,7 +29,7 @@ export class ExportsController {
 
   @Get('plans/:planId.xlsx')
   async planWorkbook(@Req() req: Request, @Res() res: Response, @Param('planId') planId: string, @Query() query: Record<string, unknown>) {
-    const auth = this.http.caller(req);
+    const auth = await this.http.caller(req);
     const lang = langOf(query);
     const { plan, sheets } = await this.planExport.planSheets(auth, planId);
     await writeWorkbook(res, lang, `plan-${plan.id}.xlsx`, sheets);
@@ -43,7 +43,7 @@ export class ExportsController {
     @Param('table') table: string,
     @Query() query: Record<string, unknown>,
   ) {
-    const auth = this.http.caller(req);
+    const auth = await this.http.caller(req);
     const lang = langOf(query);
     if (!Object.hasOwn(PLAN_TABLES, table)) {
       throw new NotFoundError(`table "${table}" (one of ${Object.keys(PLAN_TABLES).join(', ')})`);
@@ -63,7 +63,7 @@ export class ExportsController {
     @Param('year') year: string,
     @Query() query: Record<string, unknown>,
   ) {
-    const auth = this.http.caller(req);
+    const auth = await this.http.caller(req);
     const lang = langOf(query);
     const { report, sheets } = await this.annualReportExport.reportSheets(auth, planId, year);
     await writeWorkbook(res, lang, `annual-report-${report.period.planId}-${report.period.year}.xlsx`, sheets);
@@ -71,7 +71,7 @@ export class ExportsController {
 
   @Get('national.xlsx')
   async national(@Req() req: Request, @Res() res: Response, @Query() query: Record<string, unknown>) {
-    const auth = this.http.caller(req);
+    const auth = await this.http.caller(req);
     const lang = langOf(query);
     const poolId = typeof query.poolId === 'string' && query.poolId !== '' ? query.poolId : undefined;
     const portfolio = await this.portfolioExport.national(auth, poolId);
@@ -83,7 +83,7 @@ export class ExportsController {
 
   @Get('area-secretariats/:id.xlsx')
   async areaSecretariat(@Req() req: Request, @Res() res: Response, @Param('id') id: string, @Query() query: Record<string, unknown>) {
-    const auth = this.http.caller(req);
+    const auth = await this.http.caller(req);
     const lang = langOf(query);
     const portfolio = await this.portfolioExport.areaSecretariat(auth, id);
     startDownload(res, XLSX_TYPE, `area-secretariat-${portfolio.filter.areaSecretariatId}.xlsx`);

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { Request } from 'express';
 import type { AuthUser } from '../../auth/auth-user.js';
 import { bearerAuth } from '../../auth/bearer-token.js';
+import { SESSION_ENDED, SessionService } from '../../auth/session.service.js';
 import { TokenService } from '../../auth/token.service.js';
 import { BadInputError, UnauthenticatedError } from '../../common/errors.js';
 import type { Lang } from '../sheets/sheet-layout.js';
@@ -13,12 +14,16 @@ import type { Lang } from '../sheets/sheet-layout.js';
  */
 @Injectable()
 export class HttpAuth {
-  constructor(private readonly tokens: TokenService) {}
+  constructor(
+    private readonly tokens: TokenService,
+    private readonly sessions: SessionService,
+  ) {}
 
-  caller(req: Request): AuthUser {
+  async caller(req: Request): Promise<AuthUser> {
     const { auth, badToken } = bearerAuth(req.headers.authorization, this.tokens);
     if (badToken) throw new UnauthenticatedError('The access token is invalid or has expired: log in again');
     if (!auth) throw new UnauthenticatedError();
+    if (!(await this.sessions.isCurrent(req, auth))) throw new UnauthenticatedError(SESSION_ENDED);
     return auth;
   }
 }

@@ -20,7 +20,7 @@ export class ImportsController {
   /** Anyone signed in. */
   @Get('plan-template.xlsx')
   async template(@Req() req: Request, @Res() res: Response, @Query() query: Record<string, unknown>) {
-    this.http.caller(req);
+    await this.http.caller(req);
     const lang = langOf(query);
     startDownload(res, XLSX_TYPE, lang === 'da' ? 'planspor-import-skabelon.xlsx' : 'planspor-import-template.xlsx');
     await writeImportTemplate(res, lang);
@@ -29,7 +29,7 @@ export class ImportsController {
   /** 200 with the answer when it has no errors, 422 with every error when it has (and then nothing is written). */
   @Post('plans/:planId')
   async importPlan(@Req() req: Request, @Res() res: Response, @Param('planId') planId: string, @Query() query: Record<string, unknown>) {
-    const auth = this.http.caller(req);
+    const auth = await this.http.caller(req);
     const dryRun = dryRunOf(query.dryRun);
     const plan = await this.imports.editablePlan(auth, planId);
     const file = await readUpload(req);
