@@ -1,9 +1,13 @@
+import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import type { Logger } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { NextFunction, Request, Response } from 'express';
+
+const execFileAsync = promisify(execFile);
 
 /** Where the explorer's own files are served from; nothing else is loaded. */
 export const EXPLORER_ASSETS = '/graphql-explorer';
@@ -66,22 +70,37 @@ createRoot(document.getElementById('graphiql')).render(
 
 let bundle: Promise<string> | undefined;
 
+/**
+ * Bundles ENTRY with rolldown (a development dependency) in a child process: the server's event loop
+ * stays free meanwhile, and the bundler's native module loads the same under any module loader.
+ */
+const BUILD_SCRIPT = `
+import { build } from 'rolldown';
+const entryId = process.cwd() + '/planspor-explorer-entry.js';
+const output = await build({
+  input: entryId,
+  cwd: process.cwd(),
+  platform: 'browser',
+  write: false,
+  onLog: () => undefined, // "use client" directives and the like: nothing to act on
+  plugins: [{ name: 'planspor-explorer-entry', resolveId: (id) => (id === entryId ? { id } : null), load: (id) => (id === entryId ? process.env.PLANSPOR_EXPLORER_ENTRY : null) }],
+  transform: { define: { 'process.env.NODE_ENV': '"production"' } },
+  output: { format: 'iife', minify: true, codeSplitting: false },
+});
+const chunk = output.output.find((o) => o.type === 'chunk');
+if (!chunk) throw new Error('the explorer bundle came out empty');
+process.stdout.write(chunk.code);
+`;
+
 async function buildBundle(): Promise<string> {
-  const entryId = join(process.cwd(), 'planspor-explorer-entry.js');
-  const { build } = await import('rolldown');
-  const output = await build({
-    input: entryId,
+  const { stdout } = await execFileAsync(process.execPath, ['--input-type=module', '-e', BUILD_SCRIPT], {
     cwd: process.cwd(),
-    platform: 'browser',
-    write: false,
-    onLog: () => undefined, // "use client" directives and the like: nothing to act on
-    plugins: [{ name: 'planspor-explorer-entry', resolveId: (id) => (id === entryId ? { id } : null), load: (id) => (id === entryId ? ENTRY : null) }],
-    transform: { define: { 'process.env.NODE_ENV': '"production"' } },
-    output: { format: 'iife', minify: true, codeSplitting: false },
+    env: { ...process.env, PLANSPOR_EXPLORER_ENTRY: ENTRY },
+    maxBuffer: 64 * 1024 * 1024,
+    timeout: 120_000,
   });
-  const chunk = output.output.find((o) => o.type === 'chunk');
-  if (!chunk || chunk.type !== 'chunk') throw new Error('the explorer bundle came out empty');
-  return chunk.code;
+  if (stdout.length < 10_000) throw new Error('the explorer bundle came out empty');
+  return stdout;
 }
 
 /** The bundle, built on first request; a failed build is retried on the next one. */
@@ -156,7 +175,7 @@ export function serveExplorer(app: NestExpressApplication, production: boolean, 
         next();
       }
     } catch (error) {
-      logger.warn(`GraphQL explorer unavailable: ${error instanceof Error ? error.message : String(error)}`);
+      logger.error(`GraphQL explorer unavailable: ${error instanceof Error ? error.message : String(error)}`);
       res.status(503).type('text/plain').send('The GraphQL explorer needs the development dependencies (npm ci without --omit=dev).\n');
     }
   });
