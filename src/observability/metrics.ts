@@ -95,7 +95,7 @@ export class Metrics {
   handler(token: string | undefined) {
     const wanted = token ? digest(token) : undefined;
     return async (req: Request, res: Response, next: NextFunction): Promise<void> => {
-      if (req.method !== 'GET' && req.method !== 'HEAD') return next();
+      if ((req.method !== 'GET' && req.method !== 'HEAD') || req.path !== '/') return next();
       res.setHeader('Cache-Control', 'no-store');
       if (wanted) {
         const given = req.headers.authorization?.match(/^Bearer\s+(\S+)$/i)?.[1];
