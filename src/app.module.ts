@@ -3,6 +3,8 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { LoggerModule } from 'nestjs-pino';
+import type { Logger as RootLogger } from 'pino';
 import { ActivitiesModule } from './activities/activities.module.js';
 import { AuditQueryModule } from './audit/audit-query.module.js';
 import { AuthGuard } from './auth/auth.guard.js';
@@ -28,11 +30,14 @@ import { UsersModule } from './users/users.module.js';
 
 @Module({})
 export class AppModule {
-  static forRoot(config: AppConfig, database: DatabaseTarget): DynamicModule {
+  static forRoot(config: AppConfig, database: DatabaseTarget, log: RootLogger): DynamicModule {
     return {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(config),
+        // Nest's logger writes through `log`; each request's line comes from server.ts's pino-http, whose
+        // request-bound logger (req.log, with the request id) nestjs-pino uses inside a request.
+        LoggerModule.forRoot({ pinoHttp: { logger: log, autoLogging: false }, useExisting: true }),
         TypeOrmModule.forRoot(dataSourceOptions(database)),
         GraphQLModule.forRootAsync({
           driver: ApolloDriver,

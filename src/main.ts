@@ -1,4 +1,5 @@
 import { ConfigError, loadConfig } from './config/config.js';
+import { createLogger, type Logger } from './observability/logger.js';
 import { type RunningServer, startServer } from './server.js';
 
 process.env.TZ = 'UTC';
@@ -8,6 +9,12 @@ const SHUTDOWN_BUDGET_MS = 10_000;
 
 let server: RunningServer | undefined;
 let stopping = false;
+/** One JSON object a line, like the server's log; LOG_LEVEL applies once the configuration is read. */
+let log: Logger = createLogger('info');
+
+function describeError(error: unknown): string {
+  return error instanceof Error ? (error.stack ?? error.message) : String(error);
+}
 
 async function main(): Promise<void> {
   let config;
@@ -15,11 +22,12 @@ async function main(): Promise<void> {
     config = loadConfig();
   } catch (error) {
     if (error instanceof ConfigError) {
-      console.error(`Configuration error: ${error.message}`);
+      log.fatal(`Configuration error: ${error.message}`);
       process.exit(2);
     }
     throw error;
   }
+  log = createLogger(config.logLevel);
   // Signals are handled from the start: a stop during startup (migrations, the embedded engine's
   // first initdb) waits for startup to settle and then stops cleanly, releasing the data folder's lock.
   process.on('SIGTERM', () => void stop('SIGTERM'));
@@ -29,18 +37,18 @@ async function main(): Promise<void> {
     await stopNow(0);
     return;
   }
-  console.log(`Planspor is serving ${server.url}/graphql (health: ${server.url}/health)`);
+  log.info(`Planspor is serving ${server.url}/graphql (health: ${server.url}/health)`);
 }
 
 async function stop(signal: string): Promise<void> {
   if (stopping) {
-    console.log(`${signal}: already stopping`);
+    log.info(`${signal}: already stopping`);
     return;
   }
   stopping = true;
-  console.log(`${signal}: refusing new requests, finishing those in flight, then stopping`);
+  log.info(`${signal}: refusing new requests, finishing those in flight, then stopping`);
   const timer = setTimeout(() => {
-    console.error(`Shutdown took longer than ${SHUTDOWN_BUDGET_MS / 1000} s: exiting`);
+    log.error(`Shutdown took longer than ${SHUTDOWN_BUDGET_MS / 1000} s: exiting`);
     process.exit(1);
   }, SHUTDOWN_BUDGET_MS);
   timer.unref();
@@ -52,10 +60,10 @@ async function stopNow(exitCode: number): Promise<void> {
   const started = Date.now();
   try {
     await server?.stop();
-    console.log(`Stopped in ${Date.now() - started} ms`);
+    log.info(`Stopped in ${Date.now() - started} ms`);
     process.exit(exitCode);
   } catch (error) {
-    console.error(`Stopping failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    log.error(`Stopping failed: ${describeError(error)}`);
     process.exit(1);
   }
 }
@@ -63,11 +71,11 @@ async function stopNow(exitCode: number): Promise<void> {
 // A stray rejected promise (say, from a connection that died during an outage) must not take the
 // whole process down with it: log it and keep serving.
 process.on('unhandledRejection', (reason) => {
-  console.error(`Unhandled rejection (kept running): ${reason instanceof Error ? (reason.stack ?? reason.message) : String(reason)}`);
+  log.error(`Unhandled rejection (kept running): ${describeError(reason)}`);
 });
 // An exception nobody caught leaves the process in an unknown state: log it, stop gracefully, exit 1.
 process.on('uncaughtException', (error) => {
-  console.error(`Uncaught exception: ${error.stack ?? error.message}`);
+  log.fatal(`Uncaught exception: ${describeError(error)}`);
   if (!stopping) {
     stopping = true;
     setTimeout(() => process.exit(1), SHUTDOWN_BUDGET_MS).unref();
@@ -76,6 +84,6 @@ process.on('uncaughtException', (error) => {
 });
 
 main().catch((error) => {
-  console.error(`Planspor failed to start: ${error instanceof Error ? error.message : String(error)}`);
+  log.fatal(`Planspor failed to start: ${error instanceof Error ? error.message : String(error)}`);
   process.exit(1);
 });

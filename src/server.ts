@@ -7,6 +7,8 @@ import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { NextFunction, Request, Response } from 'express';
+import { Logger as PinoNestLogger } from 'nestjs-pino';
+import type { DestinationStream } from 'pino';
 import { DataSource } from 'typeorm';
 import { AppModule } from './app.module.js';
 import { type AppConfig, generateSecret } from './config/config.js';
@@ -15,6 +17,10 @@ import { EmbeddedPostgres } from './database/embedded-postgres.js';
 import { runMigrations } from './database/migrate.js';
 import { sqlStatementCounter } from './database/sql-statement-counter.js';
 import { loadDemoDataIfEmpty } from './demo/load-demo-data.js';
+import { serveExplorer } from './explorer/explorer.js';
+import { corsOptions } from './observability/cors.js';
+import { createLogger, httpLogger, type Logger as RootLogger } from './observability/logger.js';
+import { Metrics, type PoolLike } from './observability/metrics.js';
 import { UsersService } from './users/users.service.js';
 import { serveWebApp } from './web/web-app.js';
 
@@ -35,7 +41,18 @@ export const SHUTDOWN_GRACE_MS = 7_000;
 export interface ServerOptions {
   /** Use this database instead of DATABASE_URL or the embedded engine (tests). */
   database?: DatabaseTarget;
+  /** Nest's levels, mapped onto LOG_LEVEL: without 'log' only warnings (or only errors) are written; false is silent. */
   logger?: false | ('log' | 'error' | 'warn')[];
+  /** Where the JSON log goes (default stdout); tests read it. */
+  logStream?: DestinationStream;
+}
+
+/** The pino level: LOG_LEVEL, narrowed by ServerOptions.logger (the tests keep quiet that way). */
+function logLevelOf(config: AppConfig, levels: ServerOptions['logger']): AppConfig['logLevel'] {
+  if (levels === false || config.logLevel === 'silent') return 'silent';
+  if (levels === undefined || levels.includes('log')) return config.logLevel;
+  if (config.logLevel === 'fatal') return 'fatal';
+  return levels.includes('warn') && config.logLevel !== 'error' ? 'warn' : 'error';
 }
 
 /**
@@ -44,6 +61,7 @@ export interface ServerOptions {
  */
 export async function startServer(config: AppConfig, options: ServerOptions = {}): Promise<RunningServer> {
   const logger = new Logger('Planspor');
+  const log: RootLogger = createLogger(logLevelOf(config, options.logger), options.logStream);
   let embedded: EmbeddedPostgres | undefined;
   let database = options.database;
   if (!database) {
@@ -59,22 +77,37 @@ export async function startServer(config: AppConfig, options: ServerOptions = {}
       embedded = await EmbeddedPostgres.start(config.dataDir);
       database = { url: embedded.url, embedded: true, logSql: config.logSql };
       config = { ...config, jwtSecret: config.jwtSecret ?? keptSecret(config.dataDir) };
-      logger.log(`Embedded PostgreSQL (PGlite) with data in ${resolve(config.dataDir)}`);
+      log.info({ context: 'Planspor' }, `Embedded PostgreSQL (PGlite) with data in ${resolve(config.dataDir)}`);
     }
   }
   try {
-    const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, database), {
-      logger: options.logger ?? ['log', 'error', 'warn'],
+    const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, database, log), {
+      bufferLogs: true,
       bodyParser: false,
       // A failed start rejects (main.ts exits with 1; a test sees the error) instead of Nest's process.exit(1).
       abortOnError: false,
     });
-    // First of all middleware: count requests in flight, and refuse new ones once stopping.
+    // Nest's own messages go to the same JSON log (nestjs-pino).
+    app.useLogger(app.get(PinoNestLogger));
+    app.flushLogs();
+    // First of all middleware: the request id and the request's log line, then its metrics
+    // (docs/operations.md), so that even a refusal below is logged and counted.
+    const metrics = new Metrics(() => poolOf(app.get(DataSource)));
+    app.use(httpLogger(log));
+    app.use(metrics.middleware);
+    // Count requests in flight, and refuse new ones once stopping.
     const drain = new Drain();
     app.use(drain.middleware);
+    // CORS only for the origins in CORS_ORIGINS; without them no cross-origin browser may read an answer.
+    const cors = corsOptions(config.corsOrigins);
+    if (cors) app.enableCors(cors);
+    app.use('/metrics', metrics.handler(config.metricsToken));
+    if (config.production && !config.metricsToken) logger.warn('METRICS_TOKEN is not set: GET /metrics answers anyone who can reach it');
     // Behind a reverse proxy, which hops may set X-Forwarded-For (req.ip, the login throttle's address).
     app.set('trust proxy', config.trustProxy);
     app.useBodyParser('json', { limit: config.bodyLimitBytes });
+    // Outside production, GET /graphql from a browser opens the GraphQL explorer (GraphiQL).
+    serveExplorer(app, config.production, logger);
     // The browser app (web/) at / and its routes; the API's paths are untouched.
     serveWebApp(app, config.webDir, logger);
     // The per-request SQL statement count (X-SQL-Statements) is for tests and benchmarks; in production
@@ -158,6 +191,11 @@ class Drain {
     }
     server.closeAllConnections();
   }
+}
+
+/** The pg Pool behind TypeORM's PostgreSQL driver, for the pool metrics. */
+function poolOf(dataSource: DataSource): PoolLike | undefined {
+  return dataSource.isInitialized ? ((dataSource.driver as unknown as { master?: PoolLike }).master ?? undefined) : undefined;
 }
 
 /** The embedded default keeps a generated signing key in its data folder, so tokens survive restarts. */

@@ -594,7 +594,16 @@ export async function sql(url, text, values = []) {
 export function loggedFailureShapes(output) {
   const shapes = new Map();
   for (const line of output.split('\n')) {
-    const m = line.match(/\[(ExceptionsHandler|GraphQL|database|typeorm)\]\s*(.*)$/);
+    // The log is JSON a line (docs/operations.md, "Logs"): the part of the app is its `context`.
+    let entry;
+    try {
+      entry = line.startsWith('{') ? JSON.parse(line) : undefined;
+    } catch {
+      entry = undefined;
+    }
+    const m = entry
+      ? /^(ExceptionsHandler|GraphQL|database|typeorm)$/.test(entry.context ?? '') && [line, entry.context, String(entry.msg ?? '')]
+      : line.match(/\[(ExceptionsHandler|GraphQL|database|typeorm)\]\s*(.*)$/);
     if (!m) continue;
     const shape = m[2]
       .replace(/\d+\.\d+\.\d+\.\d+:\d+/g, 'HOST:PORT')

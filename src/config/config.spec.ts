@@ -27,6 +27,20 @@ describe('configuration', () => {
     expect(failure({ DB_PREPARED_STATEMENTS: 'sometimes' })).toMatch(/^DB_PREPARED_STATEMENTS: /);
   });
 
+  it('reads the operations settings: LOG_LEVEL, METRICS_TOKEN and CORS_ORIGINS', () => {
+    expect(loadConfig({})).toMatchObject({ logLevel: 'info', metricsToken: undefined, corsOrigins: [] });
+    expect(loadConfig({ LOG_LEVEL: 'WARN', METRICS_TOKEN: 'm'.repeat(16), CORS_ORIGINS: 'https://a.example.org, http://localhost:5173' })).toMatchObject({
+      logLevel: 'warn',
+      metricsToken: 'm'.repeat(16),
+      corsOrigins: ['https://a.example.org', 'http://localhost:5173'],
+    });
+    expect(failure({ LOG_LEVEL: 'loud' })).toMatch(/^LOG_LEVEL: /);
+    expect(failure({ METRICS_TOKEN: 'short' })).toMatch(/^METRICS_TOKEN: /);
+    for (const bad of ['*', 'https://a.example.org/', 'ftp://a.example.org', 'a.example.org', 'https://a.example.org,']) {
+      expect(failure({ CORS_ORIGINS: bad })).toMatch(/^CORS_ORIGINS: /);
+    }
+  });
+
   it('names the variable in one line when a value is bad', () => {
     expect(failure({ PORT: 'eighty' })).toMatch(/^PORT: /);
     expect(failure({ PORT: '70000' })).toMatch(/^PORT: /);

@@ -30,7 +30,16 @@ export interface AppConfig {
   trustProxy: boolean | number | string;
   /** The built web app (web/dist), served at /. */
   webDir: string;
+  /** pino's level for the JSON log (docs/operations.md, "Logs"). */
+  logLevel: LogLevel;
+  /** When set, GET /metrics wants `Authorization: Bearer <metricsToken>`. */
+  metricsToken?: string;
+  /** Browser origins allowed to call the API from elsewhere (CORS); empty means CORS is off. */
+  corsOrigins: string[];
 }
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
 
 export interface QueryLimits {
   /** Fields on the longest nested path: `{ me { id } }` has depth 2. */
@@ -99,6 +108,33 @@ function boolean(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boole
   throw new ConfigError(name, `must be true or false, got "${raw}"`);
 }
 
+function logLevel(env: NodeJS.ProcessEnv): LogLevel {
+  const raw = env.LOG_LEVEL?.trim().toLowerCase();
+  if (raw === undefined || raw === '') return 'info';
+  if (!(LOG_LEVELS as readonly string[]).includes(raw)) throw new ConfigError('LOG_LEVEL', `must be one of ${LOG_LEVELS.join(', ')}, got "${env.LOG_LEVEL}"`);
+  return raw as LogLevel;
+}
+
+/** A comma-separated list of origins (`https://tools.example.org`, scheme and host, port if not the default). */
+function corsOrigins(env: NodeJS.ProcessEnv): string[] {
+  const raw = env.CORS_ORIGINS?.trim();
+  if (!raw) return [];
+  return raw.split(',').map((entry) => {
+    const origin = entry.trim();
+    let url: URL | undefined;
+    try {
+      url = new URL(origin);
+    } catch {
+      url = undefined;
+    }
+    // An origin is exactly scheme://host[:port]: no path, no wildcard, no trailing slash.
+    if (!url || !/^https?:$/.test(url.protocol) || url.origin !== origin) {
+      throw new ConfigError('CORS_ORIGINS', `must be a comma-separated list of origins such as https://tools.example.org, got "${origin}"`);
+    }
+    return origin;
+  });
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const databaseUrl = env.DATABASE_URL || undefined;
   if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
@@ -153,7 +189,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     trustProxy: trustProxy(env),
     webDir: env.WEB_DIR || './web/dist',
+    logLevel: logLevel(env),
+    metricsToken: metricsToken(env),
+    corsOrigins: corsOrigins(env),
   };
+}
+
+function metricsToken(env: NodeJS.ProcessEnv): string | undefined {
+  const raw = env.METRICS_TOKEN || undefined;
+  if (raw !== undefined && (raw.length < 16 || /\s/.test(raw))) {
+    throw new ConfigError('METRICS_TOKEN', 'must be at least 16 characters without spaces');
+  }
+  return raw;
 }
 
 export function generateSecret(): string {

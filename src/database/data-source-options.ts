@@ -1,3 +1,4 @@
+import { Logger } from '@nestjs/common';
 import pg from 'pg';
 import type { DataSourceOptions } from 'typeorm';
 import { migrations } from '../../migrations/index.js';
@@ -59,7 +60,7 @@ export function dataSourceOptions(target: DatabaseTarget): DataSourceOptions {
     // away); without a listener that would crash the process. TypeORM always attaches one; this one
     // says in one line what happened. The pool drops the connection itself. (A connection that dies
     // between the pool and TypeORM is covered by src/database/resilient-client.ts.)
-    poolErrorHandler: (error: Error) => console.warn(`[database] an idle connection failed and was dropped: ${error.message}`),
+    poolErrorHandler: (error: Error) => new Logger('database').warn(`an idle connection failed and was dropped: ${error.message}`),
     extra: {
       max: target.embedded ? 1 : (target.poolSize ?? 10),
       // Fail fast while the database is away instead of queueing requests forever.

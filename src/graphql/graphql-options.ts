@@ -6,6 +6,7 @@ import type { Request, Response } from 'express';
 import { bearerAuth } from '../auth/bearer-token.js';
 import { TokenService } from '../auth/token.service.js';
 import type { AppConfig } from '../config/config.js';
+import { observabilityPlugin } from '../observability/graphql-observability.plugin.js';
 import { formatError, withoutSuggestions } from './format-error.js';
 import type { GraphQLContext } from './graphql-context.js';
 import { queryLimitsPlugin } from './limits/query-limits.plugin.js';
@@ -41,6 +42,8 @@ export function graphqlOptions(config: AppConfig, tokens: TokenService): ApolloD
       ApolloServerPluginCacheControlDisabled(),
       queryLimitsPlugin(config.queryLimits, { exemptIntrospection: !config.production }),
       ...(config.production ? [] : [sqlStatementsPlugin]),
+      // The operation name, user id and error codes for the request's log line and metrics.
+      observabilityPlugin,
     ],
     context: ({ req, res }: { req: Request; res: Response }): GraphQLContext => {
       const { auth, badToken } = bearerAuth(req.headers.authorization, tokens);
