@@ -8,6 +8,7 @@ import { IndicatorRevisions1764700200000 } from './1764700200000-IndicatorRevisi
 import { Retractions1764710000000 } from './1764710000000-Retractions.js';
 import { GoalLinkCounts1764711000000 } from './1764711000000-GoalLinkCounts.js';
 import { Coordination1764720000000 } from './1764720000000-Coordination.js';
+import { PlanFigures17648000000000 } from './17648000000000-PlanFigures.js';
 
 /** Every migration, oldest first. Listed explicitly so the app, the CLI and the tests agree. */
 export const migrations = [
@@ -21,4 +22,5 @@ export const migrations = [
   Retractions1764710000000,
   GoalLinkCounts1764711000000,
   Coordination1764720000000,
+  PlanFigures17648000000000,
 ];
