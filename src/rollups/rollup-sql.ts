@@ -217,7 +217,8 @@ function planAttentionCte(inPlans: PlanCondition): string {
  *   from their two partial indexes (migrations/17648000000000-PlanFigures.ts);
  * - plans with an indicator OFF_TRACK today (indicatorStatusSql over the latest measurement kept on
  *   the indicator row: the date-dependent part, computed here): per plan, its indicators
- *   (indicators_plan_idx) until the first one off track;
+ *   (indicators_plan_idx) until the first one off track (the LIMIT keeps PostgreSQL from computing
+ *   every indicator's status first, which its row estimates would otherwise have it do);
  * - late reports (lateReportPlansCte).
  */
 export function portfolioAttentionCtes(inPlans: PlanCondition, today: string): string {
@@ -234,10 +235,12 @@ export function portfolioAttentionCtes(inPlans: PlanCondition, today: string): s
   indicator_flags AS (
     SELECT ip.id AS plan_id, true AS indicators_off_track
     FROM plans ip
+    CROSS JOIN LATERAL (
+      SELECT 1 FROM indicators i
+      ${indicatorCalcJoin(latest, `${today}::date`)}
+      WHERE i.plan_id = ip.id AND ${indicatorStatusSql(latest)} = 'OFF_TRACK'
+      LIMIT 1) off_track
     WHERE ${inPlans('ip.id')}
-      AND EXISTS (SELECT 1 FROM indicators i
-                  ${indicatorCalcJoin(latest, `${today}::date`)}
-                  WHERE i.plan_id = ip.id AND ${indicatorStatusSql(latest)} = 'OFF_TRACK')
   ),
   ${lateReportPlansCte(inPlans, today)},
   ${planAttentionCte(inPlans)}`;
