@@ -8,9 +8,10 @@ function deferred(): { promise: Promise<void>; resolve: () => void } {
 
 describe('heavy-read gate', () => {
   it('is sized below the pool', () => {
-    expect(heavyReadLimits(10)).toEqual({ permits: 5, maxWaiting: 40, maxWaitMs: 5000 });
+    expect(heavyReadLimits(10)).toEqual({ permits: 5, maxWaiting: 1000, maxWaitMs: 10000 });
+    expect(heavyReadLimits(5).permits).toBe(3);
+    expect(heavyReadLimits(2).permits).toBe(1);
     expect(heavyReadLimits(1).permits).toBe(1);
-    expect(heavyReadLimits(3).permits).toBe(1);
   });
 
   it('runs at most `permits` at once and the rest in arrival order', async () => {

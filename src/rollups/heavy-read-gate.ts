@@ -9,10 +9,12 @@ import { ServiceUnavailableError } from '../common/errors.js';
  * for plansNeedingAttention took all 10 connections and the rest waited past the pool's 2 s timeout:
  * SERVICE_UNAVAILABLE at random). The rule (docs/scaling.md, "Heavy reads"):
  *
- * - at most `permits` = half the pool (at least 1) run at a time; the others wait in arrival order;
- * - a request that finds `maxWaiting` (8 × permits) already waiting is refused at once, and one that
- *   has waited `maxWaitMs` (5 s) gives up: both SERVICE_UNAVAILABLE with a message saying so, which a
- *   client may retry. Nothing else is ever shed.
+ * - at most `permits` = half the pool, rounded up, run at a time; the others wait in arrival order;
+ * - a statement that finds `maxWaiting` (1,000) already waiting is refused at once, and one that has
+ *   waited `maxWaitMs` (10 s) gives up: both SERVICE_UNAVAILABLE with a message saying so, which a
+ *   client may retry. Nothing else is ever shed. The queue is long because one request may ask for
+ *   many portfolios (`areaSecretariats { rollup }`: one statement per secretariat), and a waiter costs
+ *   only a promise; the wait is what bounds it.
  */
 export interface HeavyReadLimits {
   permits: number;
@@ -21,8 +23,7 @@ export interface HeavyReadLimits {
 }
 
 export function heavyReadLimits(poolSize: number): HeavyReadLimits {
-  const permits = Math.max(1, Math.floor(poolSize / 2));
-  return { permits, maxWaiting: 8 * permits, maxWaitMs: 5_000 };
+  return { permits: Math.max(1, Math.ceil(poolSize / 2)), maxWaiting: 1_000, maxWaitMs: 10_000 };
 }
 
 interface Waiter {
