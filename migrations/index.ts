@@ -9,6 +9,7 @@ import { Retractions1764710000000 } from './1764710000000-Retractions.js';
 import { GoalLinkCounts1764711000000 } from './1764711000000-GoalLinkCounts.js';
 import { Coordination1764720000000 } from './1764720000000-Coordination.js';
 import { Accounts17647300000000 } from './17647300000000-Accounts.js';
+import { PlanFigures17648000000000 } from './17648000000000-PlanFigures.js';
 
 /** Every migration, oldest first. Listed explicitly so the app, the CLI and the tests agree. */
 export const migrations = [
@@ -23,4 +24,5 @@ export const migrations = [
   GoalLinkCounts1764711000000,
   Coordination1764720000000,
   Accounts17647300000000,
+  PlanFigures17648000000000,
 ];

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { AttentionReason } from '../common/enums.js';
 import { type Kroner, toMoney } from '../database/transformers.js';
-import { activityFlagsCte, indicatorFiguresCte, type PlanCondition, planAttentionCtes } from './rollup-sql.js';
+import { keptActivityFlagsCte, type PlanCondition, portfolioAttentionCtes } from './rollup-sql.js';
 
 /** All given conditions are ANDed on plans; callers narrow to the caller's scope this way. */
 export interface PortfolioFilter {
@@ -55,25 +55,38 @@ export interface PlanAttention {
 }
 
 /**
- * `activity_groups`: the non-cancelled activities matching `where` (alias a), summed per plan and
- * focus area in one pass: count, budget, spent (the latest entries' spend) and the sum of their
- * progress (the latest entries' percentComplete, 0 without one). Every portfolio total and breakdown
- * is a sum of these few thousand groups. Percentages are whole numbers, so their sums are exact and a
- * mean is one correctly rounded division, whatever order the rows come in.
+ * `activity_groups`: the non-cancelled activities of the plans matching `where` (alias f), summed per
+ * plan and focus area: count, budget, spent (the latest entries' spend) and the sum of their progress
+ * (the latest entries' percentComplete, 0 without one). These are the kept figures of plan_figures
+ * (migrations/17648000000000-PlanFigures.ts: triggers move them on every write to an activity, its
+ * links or its entries), a few thousand rows nationally instead of every activity. Percentages are
+ * whole numbers, so their sums are exact and a mean is one correctly rounded division, whatever order
+ * the rows come in. tests/kept-figures.test.ts checks them against liveActivityGroupsSql.
  */
 function activityGroupsCte(where: string): string {
   return `
   activity_groups AS (
-    SELECT a.plan_id, a.focus_area_id,
-           count(*) AS activity_count,
-           sum(a.budget) AS budget,
-           sum(coalesce(a.latest_spent, 0)) AS spent,
-           sum(coalesce(a.latest_percent_complete, 0)) AS progress_sum
-    FROM activities a
-    WHERE ${where} AND a.status <> 'CANCELLED'
-    GROUP BY a.plan_id, a.focus_area_id
+    SELECT f.plan_id, f.focus_area_id, f.activity_count, f.budget, f.spent, f.progress_sum
+    FROM plan_figures f
+    WHERE ${where} AND f.activity_count > 0
   )`;
 }
+
+/**
+ * The same groups computed from the activity rows (what plan_figures keeps), with every kept column:
+ * the oracle of tests/kept-figures.test.ts.
+ */
+export const liveActivityGroupsSql = `
+    SELECT a.plan_id, a.focus_area_id,
+           count(*)::int AS activity_count,
+           sum(a.budget)::bigint AS budget,
+           sum(coalesce(a.latest_spent, 0))::bigint AS spent,
+           sum(coalesce(a.latest_percent_complete, 0))::bigint AS progress_sum,
+           (count(*) FILTER (WHERE a.goal_link_count = 0))::int AS without_goals_count,
+           (count(*) FILTER (WHERE coalesce(a.latest_spent, 0) > a.budget))::int AS overspent_count
+    FROM activities a
+    WHERE a.status <> 'CANCELLED'
+    GROUP BY a.plan_id, a.focus_area_id`;
 
 interface PortfolioRow {
   plan_count: number;
@@ -102,8 +115,8 @@ export class PortfolioRepository {
 
   /**
    * The portfolio of the plans matching every given condition of `filter`: counts, sums and
-   * breakdowns in one statement, from one pass over the plans' non-cancelled activities (their latest
-   * figures are on their own rows; see activityGroupsCte). No "today": nothing here depends on it.
+   * breakdowns in one statement, from the plans' kept figures (plan_figures: a row per plan and focus
+   * area, see activityGroupsCte), never the activity rows. No "today": nothing here depends on it.
    * Plans come from plans_pool_idx / plans_area_secretariat_idx / plans_pkey as the filter allows.
    * Progress everywhere is the mean over the activities themselves (exact sums of whole percentages
    * over the count), never a mean of plan means. The plans needing attention are a statement of
@@ -112,7 +125,7 @@ export class PortfolioRepository {
   async portfolioRollup(filter: PortfolioFilter): Promise<PortfolioFigures> {
     const { where, params } = portfolioScope(filter, []);
     // Without a filter (the national roll-up) every activity is in scope: no semi-join to the plans.
-    const inScope = where === 'true' ? 'true' : 'a.plan_id IN (SELECT id FROM scoped_plans)';
+    const inScope = where === 'true' ? 'true' : 'f.plan_id IN (SELECT id FROM scoped_plans)';
     const [row]: PortfolioRow[] = await this.dataSource.query(
       `WITH
        scoped_plans AS (SELECT p.id, p.municipality_id, p.lbf_grant, p.local_cofinancing FROM plans p WHERE ${where}),
@@ -210,9 +223,10 @@ export class PortfolioRepository {
 
   /**
    * The portfolio's plans that need attention, with their reasons, by title, then id, in one
-   * statement: one pass over the plans' non-cancelled activities (their link counts, latest figures
-   * and dates are on their own rows), one over their goals and one over their indicators (latest
-   * values on their rows too), grouped by plan; no goal tree walked, no link or history read
+   * statement: the activities' reasons from the kept figures (plan_figures, and one probe of the kept
+   * stale_after per plan: rollup-sql.ts keptActivityFlagsCte), one pass over the goals and one over
+   * the indicators (latest values on their rows), grouped by plan; no goal tree walked, no activity,
+   * link or history row read
    * (rollup-sql.ts planAttentionCtes says why none is needed). The same rules give the plan
    * roll-up's attentionReasons.
    */
@@ -223,9 +237,8 @@ export class PortfolioRepository {
     const rows: PlanAttention[] = await this.dataSource.query(
       `WITH
        scoped_plans AS (SELECT p.id FROM plans p WHERE ${where}),
-       ${activityFlagsCte(inPlans, '$1')},
-       ${indicatorFiguresCte(inPlans('i.plan_id'), '$1', { details: false })},
-       ${planAttentionCtes(inPlans, '$1')}
+       ${keptActivityFlagsCte(inPlans, '$1')},
+       ${portfolioAttentionCtes(inPlans, '$1')}
        SELECT plan_id AS "planId", reasons
        FROM plan_attention
        WHERE cardinality(reasons) > 0

@@ -1,6 +1,6 @@
 import { AttentionReason } from '../common/enums.js';
 import { indicatorCalcJoin, indicatorStatusSql, type LatestMeasurementSql } from './indicator-status.sql.js';
-import { staleActivitySql } from './stale-activity-rule.js';
+import { planHasStaleActivitySql, staleActivitySql } from './stale-activity-rule.js';
 
 /*
  * SQL building blocks. Each rule is written once, as a CTE, and every statement that needs it
@@ -112,6 +112,26 @@ export function activityFlagsCte(inPlans: PlanCondition, today: string): string 
 }
 
 /**
+ * `activity_flags (plan_id, …)` as activityFlagsCte gives it, from the kept figures instead of the
+ * activity rows (migrations/17648000000000-PlanFigures.ts): plan_figures counts each plan's
+ * non-cancelled activities without a goal and overspent ones per focus area, and the stale rule is
+ * one index probe per plan (planHasStaleActivitySql). A plan without activities has no row, as there.
+ */
+export function keptActivityFlagsCte(inPlans: PlanCondition, today: string): string {
+  return `
+  activity_flags AS (
+    SELECT k.plan_id, k.activities_without_goals, k.overspent_activities,
+           ${planHasStaleActivitySql('k.plan_id', today)} AS stale_activities
+    FROM (SELECT f.plan_id,
+                 sum(f.without_goals_count) > 0 AS activities_without_goals,
+                 sum(f.overspent_count) > 0 AS overspent_activities
+          FROM plan_figures f
+          WHERE ${inPlans('f.plan_id')} AND f.activity_count > 0
+          GROUP BY f.plan_id) k
+  )`;
+}
+
+/**
  * Each attention reason (AttentionReason, in the enum's order) as a condition on the columns of
  * planAttentionCtes' last join. The record type makes the compiler insist on every reason.
  */
@@ -144,7 +164,6 @@ const REASON_CONDITIONS: Record<AttentionReason, string> = {
  * - late reports: lateReportPlansCte.
  */
 export function planAttentionCtes(inPlans: PlanCondition, today: string): string {
-  const reasons = Object.values(AttentionReason).map((reason) => `CASE WHEN ${REASON_CONDITIONS[reason]} THEN '${reason}' END`);
   return `
   attention_indicator_goals AS (
     SELECT goal_id, plan_id, bool_or(status = 'OFF_TRACK') AS indicators_off_track
@@ -164,7 +183,16 @@ export function planAttentionCtes(inPlans: PlanCondition, today: string): string
     GROUP BY g.plan_id
   ),
   ${lateReportPlansCte(inPlans, today)},
-  plan_attention AS (
+  ${planAttentionCte(inPlans)}`;
+}
+
+/**
+ * `plan_attention` from `leaf_gaps (plan_id, goals_without_activities, goals_without_indicators)`,
+ * `activity_flags`, `indicator_flags (plan_id, indicators_off_track)` and `late_report_plans`.
+ */
+function planAttentionCte(inPlans: PlanCondition): string {
+  const reasons = Object.values(AttentionReason).map((reason) => `CASE WHEN ${REASON_CONDITIONS[reason]} THEN '${reason}' END`);
+  return `plan_attention AS (
     SELECT p.id AS plan_id, p.title,
            array_remove(ARRAY[
              ${reasons.join(',\n             ')}
@@ -177,4 +205,43 @@ export function planAttentionCtes(inPlans: PlanCondition, today: string): string
     LEFT JOIN late_report_plans lr ON lr.plan_id = p.id
     WHERE ${inPlans('p.id')}
   )`;
+}
+
+/**
+ * `plan_attention` as planAttentionCtes gives it, for a portfolio (plansNeedingAttention), which needs
+ * the reasons alone and none of the plan page's per-indicator figures. Expects `activity_flags`
+ * (keptActivityFlagsCte) in the same WITH. The same rules, each a single pass grouped by plan:
+ *
+ * - leaf goals without a live link or without an indicator, as planAttentionCtes argues, from the
+ *   goals' kept counts (child_count, live_link_count, indicator_count): only such goals are read,
+ *   from their two partial indexes (migrations/17648000000000-PlanFigures.ts);
+ * - plans with an indicator OFF_TRACK today (indicatorStatusSql over the latest measurement kept on
+ *   the indicator row: the date-dependent part, computed here): per plan, its indicators
+ *   (indicators_plan_idx) until the first one off track (the LIMIT keeps PostgreSQL from computing
+ *   every indicator's status first, which its row estimates would otherwise have it do);
+ * - late reports (lateReportPlansCte).
+ */
+export function portfolioAttentionCtes(inPlans: PlanCondition, today: string): string {
+  const latest: LatestMeasurementSql = { value: 'i.latest_value', measuredOn: 'i.latest_measured_on' };
+  return `
+  leaf_gaps AS (
+    SELECT g.plan_id,
+           bool_or(g.live_link_count = 0) AS goals_without_activities,
+           bool_or(g.indicator_count = 0) AS goals_without_indicators
+    FROM goals g
+    WHERE ${inPlans('g.plan_id')} AND g.child_count = 0 AND (g.live_link_count = 0 OR g.indicator_count = 0)
+    GROUP BY g.plan_id
+  ),
+  indicator_flags AS (
+    SELECT ip.id AS plan_id, true AS indicators_off_track
+    FROM plans ip
+    CROSS JOIN LATERAL (
+      SELECT 1 FROM indicators i
+      ${indicatorCalcJoin(latest, `${today}::date`)}
+      WHERE i.plan_id = ip.id AND ${indicatorStatusSql(latest)} = 'OFF_TRACK'
+      LIMIT 1) off_track
+    WHERE ${inPlans('ip.id')}
+  ),
+  ${lateReportPlansCte(inPlans, today)},
+  ${planAttentionCte(inPlans)}`;
 }

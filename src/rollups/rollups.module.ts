@@ -19,11 +19,13 @@ import { PlanFiguresRepository } from './plan-figures.repository.js';
 import { PortfolioRepository } from './portfolio.repository.js';
 import { RollupsExportReads } from './rollups-export-reads.js';
 import { RollupsService } from './rollups.service.js';
+import { HeavyReadGate } from './heavy-read-gate.js';
 
 /** Reads the domain's tables; only the spreadsheet exports import it (for the same figures GraphQL gives). */
 @Module({
   imports: [AuthModule, RegistryModule, PlansModule, GoalsModule, IndicatorsModule, ActivitiesModule],
   providers: [
+    HeavyReadGate,
     PlanFiguresRepository,
     PortfolioRepository,
     RollupsExportReads,

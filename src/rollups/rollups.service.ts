@@ -8,6 +8,7 @@ import { requireUuid } from '../common/validate.js';
 import { PoolEntity } from '../registry/pool.entity.js';
 import { RegistryService } from '../registry/registry.service.js';
 import { DataSource } from 'typeorm';
+import { HeavyReadGate } from './heavy-read-gate.js';
 import { type PlanAttention, type PortfolioFigures, type PortfolioFilter, PortfolioRepository } from './portfolio.repository.js';
 
 /** A portfolio's figures with the filter (scope included) and day they were computed for. */
@@ -17,7 +18,10 @@ export interface ScopedPortfolio {
   today: string;
 }
 
-/** Portfolio roll-ups, with the caller's scope added to the SQL filter. */
+/**
+ * Portfolio roll-ups, with the caller's scope added to the SQL filter. Their statements pass the
+ * process's HeavyReadGate (at most half the pool at once, the rest queued, bounded).
+ */
 @Injectable()
 export class RollupsService {
   constructor(
@@ -25,6 +29,7 @@ export class RollupsService {
     private readonly access: AccessService,
     private readonly registry: RegistryService,
     private readonly rollups: PortfolioRepository,
+    private readonly gate: HeavyReadGate,
   ) {}
 
   async nationalRollup(auth: AuthUser, poolId?: string | null): Promise<ScopedPortfolio> {
@@ -50,7 +55,7 @@ export class RollupsService {
    * title: its filter already holds the caller's scope.
    */
   attention(portfolio: { filter: PortfolioFilter; today: string }): Promise<PlanAttention[]> {
-    return this.rollups.plansNeedingAttention(portfolio.filter, portfolio.today);
+    return this.gate.run('plansNeedingAttention', () => this.rollups.plansNeedingAttention(portfolio.filter, portfolio.today));
   }
 
   /** The same plans' ids alone. */
@@ -60,6 +65,7 @@ export class RollupsService {
 
   private async portfolio(filter: PortfolioFilter): Promise<ScopedPortfolio> {
     const today = todayUtc();
-    return { figures: await this.rollups.portfolioRollup(filter), filter, today };
+    const figures = await this.gate.run('the portfolio roll-up', () => this.rollups.portfolioRollup(filter));
+    return { figures, filter, today };
   }
 }

@@ -16,3 +16,16 @@ export function staleActivitySql(activity: string, plan: string, today: string):
              AND (${activity}.latest_reported_on IS NULL
                   OR ${activity}.latest_reported_on < ${today}::date - ${plan}.reporting_interval_days))`;
 }
+
+/**
+ * The same rule over the kept date (migrations/17648000000000-PlanFigures.ts): a PLANNED or ACTIVE
+ * activity is stale on `today` exactly when its stale_after (greatest of its start date and its
+ * latest entry's date plus the plan's reporting interval; triggers keep it) lies before today. As a
+ * condition on whether the plan whose id is `planId` has a stale activity: one probe of
+ * activities_stale_after_idx, whose predicate is REPORTING_STATUSES.
+ */
+export function planHasStaleActivitySql(planId: string, today: string): string {
+  const statuses = REPORTING_STATUSES.map((s) => `'${s}'`).join(', ');
+  return `EXISTS (SELECT 1 FROM activities sa
+                   WHERE sa.plan_id = ${planId} AND sa.status IN (${statuses}) AND sa.stale_after < ${today}::date)`;
+}
