@@ -1,4 +1,3 @@
-import { ApolloDriver } from '@nestjs/apollo';
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
@@ -15,6 +14,7 @@ import { dataSourceOptions, type DatabaseTarget } from './database/data-source-o
 import { GoalsModule } from './goals/goals.module.js';
 import { DomainErrorFilter } from './graphql/domain-error.filter.js';
 import { graphqlOptions } from './graphql/graphql-options.js';
+import { JitApolloDriver } from './graphql/jit/jit-apollo.driver.js';
 import { HttpRefusalFilter } from './graphql/limits/http-refusal.filter.js';
 import { HealthController } from './health/health.controller.js';
 import { IndicatorsModule } from './indicators/indicators.module.js';
@@ -35,7 +35,7 @@ export class AppModule {
         ConfigModule.forRoot(config),
         TypeOrmModule.forRoot(dataSourceOptions(database)),
         GraphQLModule.forRootAsync({
-          driver: ApolloDriver,
+          driver: JitApolloDriver,
           imports: [AuthModule],
           inject: [TokenService],
           useFactory: (tokens: TokenService) => graphqlOptions(config, tokens),
