@@ -41,7 +41,7 @@ async function sameBothWays(query: string, variables: unknown, token?: string, o
 }
 
 beforeAll(async () => {
-  app = await startTestApp();
+  app = await startTestApp({ GRAPHQL_JIT: 'hot' });
   world = await buildWorld(app.client, app.adminToken);
   await buildRichPlan(app.client, world);
   // Warm the per-process registry rows, so both executions read the same number of statements.

@@ -27,6 +27,8 @@ export async function startTestApp(env: Record<string, string> = {}, { poolSize 
     DEMO_DATA: 'false',
     ADMIN_EMAIL,
     ADMIN_PASSWORD,
+    // `GRAPHQL_JIT=always npm test` runs every query of the suite through compiled execution.
+    ...(process.env.GRAPHQL_JIT ? { GRAPHQL_JIT: process.env.GRAPHQL_JIT } : {}),
     ...env,
   });
   const server = await startServer(config, {
