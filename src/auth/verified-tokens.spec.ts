@@ -12,7 +12,7 @@ describe('verified tokens', () => {
   it('checks a token once, then answers from memory until its exp', () => {
     const tokens = new VerifiedTokens<string>();
     let valid = true;
-    const check = counting((token) => (valid ? { value: `user of ${token}`, exp: now + 60 } : undefined));
+    const check = counting<string>((token) => (valid ? { value: `user of ${token}`, exp: now + 60 } : undefined));
     expect(tokens.get('t', check, now)).toBe('user of t');
     expect(tokens.get('t', check, now + 59)).toBe('user of t');
     expect(check.calls).toBe(1);
@@ -24,7 +24,7 @@ describe('verified tokens', () => {
 
   it('keeps no refused token: a forged one is checked every time', () => {
     const tokens = new VerifiedTokens<string>();
-    const check = counting(() => undefined);
+    const check = counting<string>(() => undefined);
     expect(tokens.get('forged', check, now)).toBeUndefined();
     expect(tokens.get('forged', check, now)).toBeUndefined();
     expect(check.calls).toBe(2);
@@ -32,7 +32,7 @@ describe('verified tokens', () => {
 
   it('holds at most its capacity, dropping the oldest', () => {
     const tokens = new VerifiedTokens<string>(2);
-    const check = counting((token) => ({ value: token, exp: now + 60 }));
+    const check = counting<string>((token) => ({ value: token, exp: now + 60 }));
     for (const token of ['a', 'b', 'c']) tokens.get(token, check, now);
     tokens.get('c', check, now);
     tokens.get('b', check, now);
