@@ -1,4 +1,3 @@
-import { ApolloDriver } from '@nestjs/apollo';
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
@@ -17,6 +16,7 @@ import { dataSourceOptions, type DatabaseTarget } from './database/data-source-o
 import { GoalsModule } from './goals/goals.module.js';
 import { DomainErrorFilter } from './graphql/domain-error.filter.js';
 import { graphqlOptions } from './graphql/graphql-options.js';
+import { JitApolloDriver } from './graphql/jit/jit-apollo.driver.js';
 import { HttpRefusalFilter } from './graphql/limits/http-refusal.filter.js';
 import { HealthController } from './health/health.controller.js';
 import { IndicatorsModule } from './indicators/indicators.module.js';
@@ -40,7 +40,7 @@ export class AppModule {
         LoggerModule.forRoot({ pinoHttp: { logger: log, autoLogging: false }, useExisting: true }),
         TypeOrmModule.forRoot(dataSourceOptions(database)),
         GraphQLModule.forRootAsync({
-          driver: ApolloDriver,
+          driver: JitApolloDriver,
           imports: [AuthModule],
           inject: [TokenService],
           useFactory: (tokens: TokenService) => graphqlOptions(config, tokens),

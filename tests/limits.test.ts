@@ -245,6 +245,9 @@ describe('query limits set by environment', () => {
     expectAccepted(await app.client.request('{ pools { id } }', {}, app.adminToken));
     const refused = expectRefused(await app.client.request('{ pools { id focusAreas { id } } }', {}, app.adminToken), 'cost', 'QUERY_MAX_COST');
     expect(refused.actual).toBe(1 + 20 * (1 + (1 + 20)));
+    // Measured once and kept with the parsed document (it reads no variable): refused the same way again.
+    const again = expectRefused(await app.client.request('{ pools { id focusAreas { id } } }', {}, app.adminToken), 'cost', 'QUERY_MAX_COST');
+    expect(again).toEqual(refused);
   });
 
   it('applies the token limit set by QUERY_MAX_TOKENS', async () => {

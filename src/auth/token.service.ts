@@ -5,6 +5,7 @@ import { Role } from '../common/enums.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/config.js';
 import type { AuthUser } from './auth-user.js';
+import { VerifiedTokens } from './verified-tokens.js';
 
 interface TokenClaims {
   sub: string;
@@ -35,12 +36,20 @@ export class TokenService {
     });
   }
 
-  /** Undefined for a token that is malformed, forged or expired. */
+  private readonly verified = new VerifiedTokens<AuthUser>();
+
+  /** Undefined for a token that is malformed, forged or expired. Each token is checked once, then kept until it expires. */
   verify(token: string): AuthUser | undefined {
+    return this.verified.get(token, (t) => this.check(t));
+  }
+
+  private check(token: string): { value: AuthUser; exp: number } | undefined {
     try {
-      const claims = jwt.verify(token, this.secret, { algorithms: ['HS256'], issuer: 'planspor' }) as TokenClaims;
+      const claims = jwt.verify(token, this.secret, { algorithms: ['HS256'], issuer: 'planspor' }) as TokenClaims & { exp: number };
       if (!Object.values(Role).includes(claims.role)) return undefined;
-      return { id: claims.sub, role: claims.role, planId: claims.plan ?? null, areaSecretariatId: claims.area ?? null, sessionVersion: claims.ver ?? 0 };
+      // Frozen: one object now serves every request that sends this token.
+      const user: AuthUser = Object.freeze({ id: claims.sub, role: claims.role, planId: claims.plan ?? null, areaSecretariatId: claims.area ?? null, sessionVersion: claims.ver ?? 0 });
+      return { value: user, exp: claims.exp };
     } catch {
       return undefined;
     }

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { isIP } from 'node:net';
+import type { JitMode } from '../graphql/jit/compiled-operations.js';
 
 /** Everything Planspor reads from the environment, validated once at boot. */
 export interface AppConfig {
@@ -19,6 +20,8 @@ export interface AppConfig {
   dbPoolSize: number;
   /** Send the hot statements as named prepared statements (real server only; off behind an old PgBouncer). */
   dbPreparedStatements: boolean;
+  /** GRAPHQL_JIT: compiled execution of queries (off, hot: from a document's second use, always). */
+  graphqlJit: JitMode;
   logSql: boolean;
   /** Largest accepted request body, in bytes. */
   bodyLimitBytes: number;
@@ -100,6 +103,13 @@ function trustProxy(env: NodeJS.ProcessEnv): boolean | number | string {
   return raw;
 }
 
+function oneOf<T extends string>(env: NodeJS.ProcessEnv, name: string, allowed: readonly T[], fallback: T): T {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (!allowed.includes(raw as T)) throw new ConfigError(name, `must be one of ${allowed.join(', ')}, got "${raw}"`);
+  return raw as T;
+}
+
 function boolean(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
@@ -171,6 +181,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     production: nodeEnv === 'production',
     dbPoolSize: integer(env, 'DB_POOL_SIZE', 10, 1, 200),
     dbPreparedStatements: boolean(env, 'DB_PREPARED_STATEMENTS', true),
+    graphqlJit: oneOf(env, 'GRAPHQL_JIT', ['off', 'hot', 'always'] as const, 'hot'),
     logSql: boolean(env, 'LOG_SQL', false),
     bodyLimitBytes: integer(env, 'BODY_LIMIT_BYTES', 1_048_576, 1024, 104_857_600),
     // Defaults: the demo's largest real queries with headroom (measured in docs/security.md).

@@ -1,6 +1,4 @@
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
-import type { ApolloDriverConfig } from '@nestjs/apollo';
-import { ApolloDriver } from '@nestjs/apollo';
 import { join } from 'node:path';
 import type { Request, Response } from 'express';
 import { bearerAuth } from '../auth/bearer-token.js';
@@ -9,15 +7,18 @@ import type { AppConfig } from '../config/config.js';
 import { observabilityPlugin } from '../observability/graphql-observability.plugin.js';
 import { formatError, withoutSuggestions } from './format-error.js';
 import type { GraphQLContext } from './graphql-context.js';
+import { JitApolloDriver, type JitApolloDriverConfig } from './jit/jit-apollo.driver.js';
 import { queryLimitsPlugin } from './limits/query-limits.plugin.js';
 import { RequestLoaders } from './request-loaders.js';
 import { sqlStatementsPlugin } from './sql-statements.plugin.js';
 
 export const GRAPHQL_PATH = '/graphql';
 
-export function graphqlOptions(config: AppConfig, tokens: TokenService): ApolloDriverConfig {
+export function graphqlOptions(config: AppConfig, tokens: TokenService): JitApolloDriverConfig {
   return {
-    driver: ApolloDriver,
+    driver: JitApolloDriver,
+    // Hot queries compiled by graphql-jit (src/graphql/jit/); GRAPHQL_JIT=off for graphql-js alone.
+    jit: config.graphqlJit,
     path: GRAPHQL_PATH,
     // Outside production the schema is written to the repository root on every start, so the
     // committed schema.gql is always what the code declares.

@@ -31,6 +31,8 @@ export async function startTestApp(env: Record<string, string> = {}, { poolSize 
     // whole run shares: a file's wrong passwords must not use up another's allowance per address.
     // tests/login-throttle.test.ts sets its own limits.
     LOGIN_MAX_FAILURES_PER_ADDRESS: '10000',
+    // `GRAPHQL_JIT=always npm test` runs every query of the suite through compiled execution.
+    ...(process.env.GRAPHQL_JIT ? { GRAPHQL_JIT: process.env.GRAPHQL_JIT } : {}),
     ...env,
   });
   const server = await startServer(config, {
