@@ -289,7 +289,7 @@ export function writeReport(file: string, r: BenchResults, analysis: string | nu
     '"other load": CPU used during the row by everything but the app, PostgreSQL and autocannon (other sessions on the machine), as % of one core; ' +
       `load average when the benchmark began: ${r.loadAverageAtStart.join(', ')}. CPU per request is read from /proc (app and PostgreSQL processes) and process.cpuUsage() (autocannon).`,
   );
-  push('', 'The floors on their own (one hand-written statement through `pg`):', '', '| floor | clients | p50 | p99 | queries/s | CPU ms per query: PostgreSQL / client | other load |', '|---|---:|---:|---:|---:|---|---:|');
+  if (r.floors.length) push('', 'The floors on their own (one hand-written statement through `pg`):', '', '| floor | clients | p50 | p99 | queries/s | CPU ms per query: PostgreSQL / client | other load |', '|---|---:|---:|---:|---:|---|---:|');
   for (const f of r.floors) {
     push(`| ${f.workload} | ${f.connections}${f.rounds ? ` (median of ${f.rounds})` : ''} | ${ms(f.latencyMs.p50)} | ${ms(f.latencyMs.p99)} | ${f.reqPerSec} | ${f.cpuMsPerRequest ? `${f.cpuMsPerRequest.postgres} / ${f.cpuMsPerRequest.client}` : '-'} | ${f.otherCpuPercent === undefined ? '-' : `${f.otherCpuPercent} %`} |`);
   }
@@ -302,7 +302,7 @@ export function writeReport(file: string, r: BenchResults, analysis: string | nu
   }
   const w1 = r.checks.w1FloorEqualsApp;
   const w2 = r.checks.w2FloorEqualsApp;
-  push(
+  if (w1 || w2) push(
     '**The floors give the app\'s answers**: checked before timing, number by number (doubles within 1e-9 relative) — ' +
       `W1 on ${w1?.plansCompared ?? 0} plans (one per pool): ${w1 && w1.differences.length === 0 ? 'equal' : `DIFFERENT: ${w1?.differences.join('; ')}`}; ` +
       `W2: ${w2 && w2.differences.length === 0 ? 'equal' : `DIFFERENT: ${w2?.differences.join('; ')}`}.`,

@@ -34,8 +34,11 @@ import { type BenchResults, evaluateTargets, writeReport } from './report.js';
 /*
  * `npm run bench`: loads the national dataset once into its own database (skipped when there), starts
  * the app against it as a child process, and measures W0-W3 with autocannon at 1 and 16 connections,
- * W1 and W2 against their hand-written SQL floors. Writes bench/results.json and bench/results.md.
- * Only loopback traffic; every run is bounded in time.
+ * W1, W2 and W3 against their hand-written SQL floors; then the new pages of issue 15 (annual report
+ * live and submitted, an area secretariat's page, the national workbook and an import dry run). Then
+ * W1-W3 again on a dataset four times the size (its own database, generated once), the PostGraphile
+ * peer harness when given (--peer / PEER_BENCH_DIR), and the embedded default's memory. Writes
+ * bench/results.json and bench/results.md. Only loopback traffic; every run is bounded in time.
  */
 
 const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
