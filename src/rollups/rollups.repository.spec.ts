@@ -1,4 +1,6 @@
 import 'reflect-metadata';
+import type { DataSource } from 'typeorm';
+import { PortfolioRepository } from './portfolio.repository.js';
 import { RollupsRepository } from './rollups.repository.js';
 
 describe('RollupsRepository (the peer harness contract)', () => {
@@ -14,8 +16,10 @@ describe('RollupsRepository (the peer harness contract)', () => {
     const answer = await repository.plansNeedingAttention({}, '2000-01-02');
     expect(sent).toHaveLength(1);
     expect(sent[0].params).toEqual(['2000-01-02']);
-    expect(sent[0].sql).toMatch(/^SELECT attention\."planId" AS id FROM \(/);
-    expect(sent[0].sql).toContain('FROM plan_attention');
+    // PortfolioRepository's own statement, unchanged, inside the projection.
+    const direct: string[] = [];
+    await new PortfolioRepository({ query: async (sql: string) => (direct.push(sql), []) } as unknown as DataSource).plansNeedingAttention({}, '2000-01-02');
+    expect(sent[0].sql).toBe(`SELECT attention."planId" AS id FROM (${direct[0]}) AS attention`);
     expect(answer).toBe(rows);
   });
 });
