@@ -11,8 +11,13 @@ import { type PortfolioFilter, PortfolioRepository } from './portfolio.repositor
  * contract by sending PortfolioRepository's statement unchanged inside a projection to `id`, in the
  * same order.
  */
+/** What the harness passes for a DataSource: only `query` is called. */
+interface Queryable {
+  query(sql: string, params?: unknown[]): Promise<any>;
+}
+
 export class RollupsRepository {
-  constructor(private readonly dataSource: Pick<DataSource, 'query'>) {}
+  constructor(private readonly dataSource: Queryable) {}
 
   async plansNeedingAttention(filter: PortfolioFilter, today: string): Promise<{ id: string }[]> {
     const projected = {
