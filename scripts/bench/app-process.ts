@@ -21,16 +21,16 @@ export class AppProcess {
 
   /**
    * Starts the app against `databaseUrl` and waits for /health. Runs in a scratch folder so the
-   * non-production schema.gql it writes at start does not land in the repository.
+   * non-production schema.gql it writes at start does not land in the repository. An empty
+   * `databaseUrl` starts the embedded engine (its data folder, if any, in that scratch folder); an
+   * empty value in `extraEnv` removes the variable.
    */
-  static async start(repoRoot: string, databaseUrl: string, extraEnv: Record<string, string> = {}): Promise<AppProcess> {
+  static async start(repoRoot: string, databaseUrl: string, extraEnv: Record<string, string> = {}, startTimeoutMs = 60_000): Promise<AppProcess> {
     const port = await freePort();
     const cwd = mkdtempSync(join(tmpdir(), 'planspor-bench-app-'));
     const logFile = join(cwd, 'app.log');
     const log = createWriteStream(logFile);
-    const child = spawn(process.execPath, [resolve(repoRoot, 'dist/src/main.js')], {
-      cwd,
-      env: {
+    const env: Record<string, string | undefined> = {
         ...process.env,
         DATABASE_URL: databaseUrl,
         JWT_SECRET: 'planspor-bench-secret-planspor-bench-secret-0123456789',
@@ -42,13 +42,17 @@ export class AppProcess {
         LOG_SQL: 'false',
         TZ: 'UTC',
         ...extraEnv,
-      },
+    };
+    for (const [name, value] of Object.entries(env)) if (value === '') delete env[name];
+    const child = spawn(process.execPath, [resolve(repoRoot, 'dist/src/main.js')], {
+      cwd,
+      env,
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     child.stdout!.pipe(log);
     child.stderr!.pipe(log);
     const app = new AppProcess(child, `http://127.0.0.1:${port}`, logFile);
-    const deadline = Date.now() + 60_000;
+    const deadline = Date.now() + startTimeoutMs;
     for (;;) {
       if (app.exited) throw new Error(`the app exited during start; its log:\n${app.tail()}`);
       try {
@@ -59,7 +63,7 @@ export class AppProcess {
       }
       if (Date.now() > deadline) {
         app.stop();
-        throw new Error(`the app did not answer /health within 60 s; its log:\n${app.tail()}`);
+        throw new Error(`the app did not answer /health within ${startTimeoutMs / 1000} s; its log:\n${app.tail()}`);
       }
       await new Promise((r) => setTimeout(r, 200));
     }

@@ -13,14 +13,32 @@ import { AppProcess } from './app-process.js';
 import { firstDifference } from './compare.js';
 import { type FloorResult, floorAnswer, floorPool, floorSql, runFloor } from './floor.js';
 import { type LoadResult, runLoad, waitForQuiet } from './load.js';
-import { LOGIN, W0_TYPENAME, W1_PLAN_PAGE, W2_NATIONAL, W2_NATIONAL_ATTENTION, W3_LOG_PROGRESS } from './queries.js';
+import { type BenchArea, ensureBenchArea, type ReportYears, reportYears } from './fixtures.js';
+import { type EmbeddedMemory, measureEmbedded } from './embedded.js';
+import { type PeerSummary, runPeer } from './peer.js';
+import {
+  ANNUAL_REPORT,
+  APPROVE_ANNUAL_REPORT,
+  AREA_PAGE,
+  LOGIN,
+  SUBMIT_ANNUAL_REPORT,
+  W0_TYPENAME,
+  W1_PLAN_PAGE,
+  W2_NATIONAL,
+  W2_NATIONAL_ATTENTION,
+  W3_LOG_PROGRESS,
+} from './queries.js';
+import { measureWorkbooks, nationalWorkbookStatements, type WorkbookResult } from './workbook.js';
 import { type BenchResults, evaluateTargets, writeReport } from './report.js';
 
 /*
  * `npm run bench`: loads the national dataset once into its own database (skipped when there), starts
  * the app against it as a child process, and measures W0-W3 with autocannon at 1 and 16 connections,
- * W1 and W2 against their hand-written SQL floors. Writes bench/results.json and bench/results.md.
- * Only loopback traffic; every run is bounded in time.
+ * W1, W2 and W3 against their hand-written SQL floors; then the new pages of issue 15 (annual report
+ * live and submitted, an area secretariat's page, the national workbook and an import dry run). Then
+ * W1-W3 again on a dataset four times the size (its own database, generated once), the PostGraphile
+ * peer harness when given (--peer / PEER_BENCH_DIR), and the embedded default's memory. Writes
+ * bench/results.json and bench/results.md. Only loopback traffic; every run is bounded in time.
  */
 
 const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -35,6 +53,56 @@ function medianByP50<T extends { latencyMs: { p50: number } }>(runs: T[]): T {
   return [...runs].sort((a, b) => a.latencyMs.p50 - b.latencyMs.p50)[Math.floor(runs.length / 2)];
 }
 
+/** What one database's part of the run measured. */
+interface DatabaseBench {
+  plans: number;
+  info: Awaited<ReturnType<typeof databaseInfo>>;
+  datasetSeconds: number | null;
+  results: LoadResult[];
+  floors: FloorResult[];
+  checks: BenchResults['checks'];
+  workbook: WorkbookResult | null;
+  pages: BenchResults['pages'];
+}
+
+interface DatabaseOptions {
+  url: string;
+  plans: number;
+  seed: number;
+  fresh: boolean;
+  /** Which workloads run on this database. */
+  runs: (workload: string) => boolean;
+  /** The SQL floors beside W1, W2 and W3 (the national database only). */
+  floors: boolean;
+  /** The new pages of issue 15 (annual reports, area page, workbooks): the national database only. */
+  newPages: boolean;
+  seconds: number;
+  warmup: number;
+  quietWait: number;
+  pool: string;
+  workbookRuns: number;
+  log: (line: string) => void;
+}
+
+/** The expected duration of a full run, minutes, when the machine is quiet (said before it starts). */
+function expectedMinutes(o: { seconds: number; warmup: number; scale: boolean; peer: boolean; embedded: boolean; generate: number }): number {
+  const row = o.seconds + o.warmup + 4; // a measured row, its warm-up, the quiet check
+  const floorRow = Math.min(o.seconds, 8) + 2;
+  const national =
+    60 + // statements counted on a development-mode app, app starts, fixtures
+    2 * row + // W0
+    3 * (row + floorRow) + floorRow + (row + floorRow) + // W1 (3 rounds at 1 client, what-if, 16 clients)
+    3 * (row + floorRow) + (row + floorRow) + // W2
+    row + 3 * row + // W2a, annual reports live and submitted, area page
+    25 + // workbooks (statements, 3 downloads, 4 dry runs)
+    2 * row + 2 * (o.seconds + 2); // W3 and its floors
+  const scaled = o.scale ? 60 + 2 * row + 2 * row + 2 * row + 2 * row : 0; // W1, W2, W2a (1 client), W3
+  // The peer harness: 3 workloads x 2 client counts x 3 rounds x 2 servers + floors + pre-warm, starts.
+  const peer = o.peer ? 60 + 3 * 2 * (3 * 2 * (o.seconds + 2 + 2) + 2 * (o.seconds + 1)) + 3 * 2 * 6 : 0;
+  const embedded = o.embedded ? 45 : 0;
+  return Math.ceil((national + scaled + peer + embedded + o.generate) / 60);
+}
+
 async function main(): Promise<void> {
   process.env.TZ = 'UTC';
   const { values } = parseArgs({
@@ -46,11 +114,18 @@ async function main(): Promise<void> {
       fresh: { type: 'boolean', default: false },
       'quiet-wait': { type: 'string', default: '180' },
       'report-only': { type: 'boolean', default: false },
-      /** Comma-separated subset of W0,W1,W2,W2a,W3 (an experiment; write it elsewhere with --out). */
+      /** Comma-separated subset of W0,W1,W2,W2a,W3,R,A,X (an experiment; write it elsewhere with --out). */
       only: { type: 'string' },
       /** DB_POOL_SIZE for the app (its default is 10). */
       pool: { type: 'string', default: '10' },
       out: { type: 'string', default: 'bench' },
+      /** Plans of the second, larger dataset (target 6); 0 skips it. */
+      'scale-plans': { type: 'string', default: '2800' },
+      /** The PostGraphile peer harness's folder (or env PEER_BENCH_DIR); none skips the peer rows. */
+      peer: { type: 'string' },
+      /** Skip the embedded engine's memory measurement (target 7). */
+      'no-embedded': { type: 'boolean', default: false },
+      'workbook-runs': { type: 'string', default: '3' },
     },
     strict: true,
   });
@@ -58,6 +133,9 @@ async function main(): Promise<void> {
   const warmup = Number(values.warmup);
   const quietWait = Number(values['quiet-wait']);
   const url = process.env.BENCH_DATABASE_URL || DEFAULT_URL;
+  const scalePlans = Number(values['scale-plans']);
+  const scaleUrl = process.env.BENCH_SCALE_DATABASE_URL || withDatabaseName(url, `${databaseName(url)}_${scalePlans}`);
+  const peerDir = values.peer ?? process.env.PEER_BENCH_DIR ?? null;
   const log = (line: string) => process.stderr.write(`[bench] ${line}\n`);
   const outDir = resolve(REPO, values.out!);
   const analysisFile = resolve(outDir, 'analysis.md');
@@ -65,14 +143,114 @@ async function main(): Promise<void> {
   if (values['report-only']) {
     // Re-renders results.md from results.json and analysis.md, e.g. after editing the analysis.
     const saved = JSON.parse(readFileSync(resolve(outDir, 'results.json'), 'utf8')) as BenchResults;
+    saved.targets = evaluateTargets(saved);
     writeReport(resolve(outDir, 'results.md'), saved, analysis());
     log(`rewrote ${values.out}/results.md from ${values.out}/results.json`);
     return;
   }
+  const only = values.only ? new Set(values.only.split(',')) : null;
+  const runs = (workload: string) => !only || only.has(workload);
+  const scale = scalePlans > 0 && ['W1', 'W2', 'W2a', 'W3'].some(runs);
+  const toGenerate = (await hasDataset(url) ? 0 : 90) + (scale && !(await hasDataset(scaleUrl)) ? 6 * 60 : 0);
+  const minutes = expectedMinutes({ seconds, warmup, scale, peer: peerDir !== null, embedded: !values['no-embedded'], generate: toGenerate });
+  log(
+    `expected duration on a quiet machine: about ${minutes} minutes (${values.plans} plans${scale ? ` + ${scalePlans} plans in ${databaseName(scaleUrl)}` : ''}` +
+      `${peerDir ? ' + the PostGraphile peer' : ''}${toGenerate ? ', datasets to generate first' : ''}; more while other work keeps the machine busy)`,
+  );
+  const began = performance.now();
+  const loadAverageAtStart = loadavg().map((v) => Math.round(v * 100) / 100);
+  const common = { seed: Number(values.seed), seconds, warmup, quietWait, pool: values.pool!, workbookRuns: Number(values['workbook-runs']), log };
 
+  const national = await benchDatabase({ ...common, url, plans: Number(values.plans), fresh: values.fresh!, runs, floors: true, newPages: true });
+  let scaled: DatabaseBench | null = null;
+  if (scale) {
+    log(`--- the dataset at ${scalePlans} plans (${databaseName(scaleUrl)}): W1, W2, W2a, W3 ---`);
+    const scaledRuns = (w: string) => ['W1', 'W2', 'W2a', 'W3'].includes(w) && runs(w);
+    scaled = await benchDatabase({ ...common, url: scaleUrl, plans: scalePlans, fresh: false, runs: scaledRuns, floors: false, newPages: false });
+  }
+  let peer: PeerSummary | null = null;
+  if (peerDir) {
+    log(`--- the PostGraphile peer harness (${peerDir}/run.sh) against ${databaseName(url)} ---`);
+    if (quietWait > 0) await waitForQuiet(quietWait);
+    peer = await runPeer(REPO, resolve(peerDir), url, seconds, log);
+  }
+  let embedded: EmbeddedMemory | null = null;
+  if (!values['no-embedded']) {
+    log('--- the embedded default: steady RSS after a start with demo data (no DATABASE_URL) ---');
+    if (quietWait > 0) await waitForQuiet(quietWait);
+    embedded = await measureEmbedded(REPO, log);
+  }
+
+  const report: BenchResults = {
+    date: new Date().toISOString(),
+    loadAverageAtStart,
+    durationMinutes: Math.round((performance.now() - began) / 6000) / 10,
+    commit: git(['rev-parse', '--short', 'HEAD']),
+    uncommittedChanges: git(['status', '--porcelain', '--', 'src', 'migrations']).length > 0,
+    machine: {
+      cpus: cpus().length,
+      cpuModel: cpus()[0]?.model ?? 'unknown',
+      memoryGb: Math.round((totalmem() / 2 ** 30) * 10) / 10,
+      node: process.version,
+      postgres: national.info.version,
+      settings: national.info.settings,
+    },
+    dataset: { ...national.info.counts, generatedThisRunSeconds: national.datasetSeconds, tag: TAG, seed: Number(values.seed) },
+    settings: { seconds, warmupSeconds: warmup, samplePlans: SAMPLE_PLANS, appDbPoolSize: Number(values.pool) },
+    results: national.results,
+    floors: national.floors,
+    checks: national.checks,
+    pages: national.pages,
+    workbook: national.workbook,
+    scaled: scaled
+      ? {
+          dataset: { ...scaled.info.counts, generatedThisRunSeconds: scaled.datasetSeconds },
+          results: scaled.results,
+          checks: scaled.checks,
+        }
+      : null,
+    peer,
+    embedded,
+    targets: [],
+  };
+  report.targets = evaluateTargets(report);
+  mkdirSync(outDir, { recursive: true });
+  writeFileSync(resolve(outDir, 'results.json'), `${JSON.stringify(report, null, 2)}\n`);
+  writeReport(resolve(outDir, 'results.md'), report, analysis());
+  log(`wrote ${values.out}/results.md and ${values.out}/results.json (${report.durationMinutes} minutes)`);
+  for (const target of report.targets) log(`${target.met ? 'MET   ' : 'MISSED'} ${target.target}: ${target.measured}`);
+}
+
+/** Whether `url`'s database exists and holds dataset run r1. */
+async function hasDataset(url: string): Promise<boolean> {
+  try {
+    const db = await connect(url);
+    try {
+      return ((await db.query('SELECT 1 FROM users WHERE email = $1', [lbfEmail(TAG)])).rowCount ?? 0) > 0;
+    } finally {
+      await db.end();
+    }
+  } catch {
+    return false;
+  }
+}
+
+const databaseName = (url: string) => new URL(url).pathname.slice(1);
+function withDatabaseName(url: string, name: string): string {
+  const u = new URL(url);
+  u.pathname = `/${name}`;
+  return u.toString();
+}
+
+/**
+ * One database's part of the run: its dataset (generated once), the statements per request counted on
+ * a development-mode app, then every workload timed on a production-mode app.
+ */
+async function benchDatabase(opts: DatabaseOptions): Promise<DatabaseBench> {
+  const { url, runs, seconds, warmup, quietWait, log, workbookRuns } = opts;
   // --- the dataset, once -------------------------------------------------------------------
-  if (values.fresh) await dropDatabase(url);
-  if (await ensureDatabase(url)) log(`created database ${new URL(url).pathname.slice(1)}`);
+  if (opts.fresh) await dropDatabase(url);
+  if (await ensureDatabase(url)) log(`created database ${databaseName(url)}`);
   await migrate(url);
   const db = await connect(url);
   let datasetSeconds: number | null = null;
@@ -85,18 +263,18 @@ async function main(): Promise<void> {
           `${url} has plans but no dataset run ${TAG}: use an empty database, or run with --fresh to drop and recreate it`,
         );
       }
-      log(`loading the national dataset (${values.plans} plans, seed ${values.seed}): once per database`);
+      log(`loading the dataset (${opts.plans} plans, seed ${opts.seed}) into ${databaseName(url)}: once per database`);
       const bar = new ProgressBar('dataset');
       const run = await generateDataset(db, {
-        plans: Number(values.plans),
-        seed: Number(values.seed),
+        plans: opts.plans,
+        seed: opts.seed,
         onProgress: (p) => bar.update(p.fraction, `${p.phase}: ${p.detail}`, p.phase),
       });
       bar.done();
       printSummary(run, (line) => process.stderr.write(`${line}\n`));
       datasetSeconds = Math.round(run.seconds * 10) / 10;
     } else {
-      log(`dataset ${TAG} already loaded: skipping the generator`);
+      log(`dataset ${TAG} already loaded in ${databaseName(url)}: skipping the generator`);
     }
   } finally {
     await db.end();
@@ -104,24 +282,27 @@ async function main(): Promise<void> {
 
   const leftovers = await removeBenchEntries(url);
   if (leftovers > 0) log(`removed ${leftovers} progress entries left by an interrupted earlier run`);
+  // The area secretariat of 20 plans (SQL, once per database) before the vacuum, so that its rows are analysed too.
+  const area = opts.newPages && (runs('A') || runs('X')) ? await ensureBenchArea(url, TAG) : null;
+  if (area) log(`area secretariat ${area.id}: ${area.plans} plans, ${area.typedActivities} activities with a type${area.createdThisRun ? ' (added in this run)' : ''}`);
   await vacuum(url);
-  const loadAverageAtStart = loadavg().map((v) => Math.round(v * 100) / 100);
   const info = await databaseInfo(url);
   log(`dataset: ${JSON.stringify(info.counts)}`);
 
-  const only = values.only ? new Set(values.only.split(',')) : null;
-  const runs = (workload: string) => !only || only.has(workload);
-
   // --- statements per request (development mode), then the timed app (production mode) ----------
   log('counting SQL statements per request on an app in development mode');
-  const counted = await countStatements(url, { DB_POOL_SIZE: values.pool! }, runs, log);
+  const { counted, reports } = await countStatements(url, { DB_POOL_SIZE: opts.pool }, runs, log, opts.newPages && runs('R'), area);
+  const workbookStatements = opts.newPages && runs('X') ? await nationalWorkbookStatements(url) : null;
+  if (workbookStatements !== null) log(`national workbook: ${workbookStatements} SQL statements`);
+  const pages = opts.newPages ? { area, reports: reports ?? [], workbookStatements } : null;
   log('starting the app to be timed (node dist/src/main.js, NODE_ENV=production)');
-  const app = await AppProcess.start(REPO, url, { DB_POOL_SIZE: values.pool!, NODE_ENV: 'production' });
+  const app = await AppProcess.start(REPO, url, { DB_POOL_SIZE: opts.pool, NODE_ENV: 'production' });
   const stopApp = () => void app.stop();
   process.once('SIGINT', stopApp);
   const results: LoadResult[] = [];
   const floors: FloorResult[] = [];
   const checks: BenchResults['checks'] = {};
+  let workbook: WorkbookResult | null = null;
   try {
     log(`app pid ${app.pid} at ${app.url}; logging in`);
     const gql = async (query: string, variables: Record<string, unknown>, token?: string) => {
@@ -145,6 +326,7 @@ async function main(): Promise<void> {
     // --- the floors give the app's answers (checked once, before timing) -----------------------
     const w1Sql = floorSql(REPO, 'floor-plan-page.sql');
     const w2Sql = floorSql(REPO, 'floor-national-rollup.sql');
+    if (opts.floors) {
     const checkPool = floorPool(url, 1);
     try {
       const pools = [...new Map(sample.map((p) => [p.pool, p])).values()];
@@ -161,7 +343,8 @@ async function main(): Promise<void> {
     } finally {
       await checkPool.end();
     }
-    log(`floor answers checked: W1 ${checks.w1FloorEqualsApp.differences.length ? 'DIFFER' : 'equal'}, W2 ${checks.w2FloorEqualsApp.differences.length ? 'DIFFER' : 'equal'}`);
+    }
+    if (opts.floors) log(`floor answers checked: W1 ${checks.w1FloorEqualsApp!.differences.length ? 'DIFFER' : 'equal'}, W2 ${checks.w2FloorEqualsApp!.differences.length ? 'DIFFER' : 'equal'}`);
 
     const quiet = async () => {
       if (quietWait > 0) await waitForQuiet(quietWait);
@@ -212,6 +395,10 @@ async function main(): Promise<void> {
       floorSql: string,
       floorParams: () => unknown[],
     ) => {
+      if (!opts.floors) {
+        await measure(workload, connections, next);
+        return;
+      }
       const rounds = connections === 1 ? ROUNDS : 1;
       const apps: LoadResult[] = [];
       const floorRuns: FloorResult[] = [];
@@ -232,7 +419,7 @@ async function main(): Promise<void> {
         return { body: body(W1_PLAN_PAGE, { id: plan.id }), token: plan.token };
       };
       await withFloor('W1', connections, nextW1, w1Sql, () => [sample[floorTurn++ % sample.length].id, today]);
-      if (connections === 1) {
+      if (connections === 1 && opts.floors) {
         // What if the floor, too, were a prepared statement (as the app's plan page statements are)?
         // Not the target's floor, which is the plain statement; shown so the comparison is complete.
         await quiet();
@@ -244,6 +431,37 @@ async function main(): Promise<void> {
       await withFloor('W2', connections, () => ({ body: body(W2_NATIONAL), token: lbfToken }), w2Sql, () => []);
     }
     if (runs('W2a')) await measure('W2a', 1, () => ({ body: body(W2_NATIONAL_ATTENTION), token: lbfToken }));
+
+    // --- the new pages of issue 15: annual reports (live, submitted), the area page, the workbooks --
+    if (pages) {
+      const live = pages.reports.filter((r) => r.liveYear !== null);
+      const submitted = pages.reports.filter((r) => r.submitted);
+      const tokens = new Map(sample.map((p) => [p.id, p.token!]));
+      let liveTurn = 0;
+      let submittedTurn = 0;
+      if (runs('R') && live.length) {
+        await measure('R live', 1, () => {
+          const r = live[liveTurn++ % live.length];
+          return { body: body(ANNUAL_REPORT, { planId: r.planId, year: r.liveYear }), token: tokens.get(r.planId) };
+        });
+      }
+      if (runs('R') && submitted.length) {
+        await measure('R submitted', 1, () => {
+          const r = submitted[submittedTurn++ % submitted.length];
+          return { body: body(ANNUAL_REPORT, { planId: r.planId, year: r.pastYear }), token: tokens.get(r.planId) };
+        });
+      }
+      const area = pages.area;
+      if (runs('A') && area) {
+        const areaToken = await login(area.email);
+        await measure('A', 1, () => ({ body: body(AREA_PAGE, { id: area.id }), token: areaToken }));
+      }
+      if (runs('X')) {
+        await quiet();
+        log('the national workbook and a dry run of a 500-activity import workbook');
+        workbook = await measureWorkbooks(app, url, workbookRuns, pages.workbookStatements, (line) => log(line));
+      }
+    }
 
     // --- W3: logProgress with fresh idempotency keys; nothing may be lost ----------------------
     // Bounded by a count, not a time: autocannon then waits for every answer, so each request sent
@@ -288,23 +506,25 @@ async function main(): Promise<void> {
       checks.w3 = await w3Check(url, before, after, w3, returnedIds, [...touched]);
       log(`W3 check: ${JSON.stringify(checks.w3)}`);
 
-      // W3's floor: the same write as one hand-written statement, on the same activities.
-      const hasAudit = await tableExists(url, 'audit_events');
-      let w3Sql = floorSql(REPO, 'floor-log-progress.sql');
-      if (!hasAudit) w3Sql = w3Sql.replace(/-- audit:begin[\s\S]*-- audit:end\n/, '');
-      const actor = await userId(url, sample.find((p) => p.current)!.email);
-      for (const connections of [1, 16]) {
-        let floorKey = 0;
-        await quiet();
-        floors.push(
-          await runFloor(url, 'W3 floor', w3Sql, () => {
-            const activity = activities[floorKey % activities.length];
-            return [activity.id, today, activity.percent, activity.spent, 'Benchmark (floor)', `floor-${runId}-c${connections}-${floorKey++}`, actor];
-          }, connections, seconds, (connections === 1 ? 60 : 300) * seconds),
-        );
-        log(`W3 floor c=${connections}: p50 ${floors.at(-1)!.latencyMs.p50} ms, ${floors.at(-1)!.reqPerSec}/s, CPU ms/query ${JSON.stringify(floors.at(-1)!.cpuMsPerRequest)}`);
+      if (opts.floors) {
+        // W3's floor: the same write as one hand-written statement, on the same activities.
+        const hasAudit = await tableExists(url, 'audit_events');
+        let w3Sql = floorSql(REPO, 'floor-log-progress.sql');
+        if (!hasAudit) w3Sql = w3Sql.replace(/-- audit:begin[\s\S]*-- audit:end\n/, '');
+        const actor = await userId(url, sample.find((p) => p.current)!.email);
+        for (const connections of [1, 16]) {
+          let floorKey = 0;
+          await quiet();
+          floors.push(
+            await runFloor(url, 'W3 floor', w3Sql, () => {
+              const activity = activities[floorKey % activities.length];
+              return [activity.id, today, activity.percent, activity.spent, 'Benchmark (floor)', `floor-${runId}-c${connections}-${floorKey++}`, actor];
+            }, connections, seconds, (connections === 1 ? 60 : 300) * seconds),
+          );
+          log(`W3 floor c=${connections}: p50 ${floors.at(-1)!.latencyMs.p50} ms, ${floors.at(-1)!.reqPerSec}/s, CPU ms/query ${JSON.stringify(floors.at(-1)!.cpuMsPerRequest)}`);
+        }
+        checks.w3FloorWrongLatestPointers = (await w3Check(url, 0, 0, [], [], [...touched])).wrongLatestPointers;
       }
-      checks.w3FloorWrongLatestPointers = (await w3Check(url, 0, 0, [], [], [...touched])).wrongLatestPointers;
       const removed = await removeBenchEntries(url);
       log(`removed the ${removed} progress entries W3 and its floor wrote (the dataset stays as generated for the next run)`);
     }
@@ -314,34 +534,9 @@ async function main(): Promise<void> {
     checks.appPeakRssMb = Math.round(peak.hwmKb / 102.4) / 10;
     await app.stop();
   }
-
-  const report: BenchResults = {
-    date: new Date().toISOString(),
-    loadAverageAtStart,
-    commit: git(['rev-parse', '--short', 'HEAD']),
-    uncommittedChanges: git(['status', '--porcelain', '--', 'src', 'migrations']).length > 0,
-    machine: {
-      cpus: cpus().length,
-      cpuModel: cpus()[0]?.model ?? 'unknown',
-      memoryGb: Math.round((totalmem() / 2 ** 30) * 10) / 10,
-      node: process.version,
-      postgres: info.version,
-      settings: info.settings,
-    },
-    dataset: { ...info.counts, generatedThisRunSeconds: datasetSeconds, tag: TAG, seed: Number(values.seed) },
-    settings: { seconds, warmupSeconds: warmup, samplePlans: SAMPLE_PLANS, appDbPoolSize: Number(values.pool) },
-    results,
-    floors,
-    checks,
-    targets: [],
-  };
-  report.targets = evaluateTargets(report);
-  mkdirSync(outDir, { recursive: true });
-  writeFileSync(resolve(outDir, 'results.json'), `${JSON.stringify(report, null, 2)}\n`);
-  writeReport(resolve(outDir, 'results.md'), report, analysis());
-  log(`wrote ${values.out}/results.md and ${values.out}/results.json`);
-  for (const target of report.targets) log(`${target.met ? 'MET   ' : 'MISSED'} ${target.target}: ${target.measured}`);
+  return { plans: opts.plans, info, datasetSeconds, results, floors, checks, workbook, pages: pages as BenchResults['pages'] };
 }
+
 
 // ---------------------------------------------------------------------------------------------
 
@@ -358,9 +553,12 @@ async function countStatements(
   env: Record<string, string>,
   runs: (workload: string) => boolean,
   log: (line: string) => void,
-): Promise<Map<string, LoadResult['statements']>> {
+  withReports: boolean,
+  area: BenchArea | null,
+): Promise<{ counted: Map<string, LoadResult['statements']>; reports: BenchReport[] | null }> {
   const app = await AppProcess.start(REPO, url, { ...env, NODE_ENV: 'development' });
   const counted = new Map<string, LoadResult['statements']>();
+  let reports: BenchReport[] | null = null;
   try {
     const login = async (email: string) => {
       const response = await fetch(`${app.url}/graphql`, {
@@ -378,6 +576,19 @@ async function countStatements(
     const today = new Date().toISOString().slice(0, 10);
     let turn = 0;
     const prefix = `bench-count-${Date.now().toString(36)}-`;
+    const gql = async (query: string, variables: Record<string, unknown>, token: string) => {
+      const response = await fetch(`${app.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify({ query, variables }),
+      });
+      return (await response.json()) as { data?: any; errors?: { message: string; extensions?: { code?: string } }[] };
+    };
+    if (withReports) reports = await submitReports(url, sample, lbfToken, gql, today, log);
+    const tokens = new Map(sample.map((p) => [p.id, p.token!]));
+    const live = (reports ?? []).filter((r) => r.liveYear !== null);
+    const submitted = (reports ?? []).filter((r) => r.submitted);
+    const areaToken = area ? await login(area.email) : null;
     const workloads: Record<string, () => { body: string; token?: string }> = {
       W0: () => ({ body: body(W0_TYPENAME), token: lbfToken }),
       W1: () => {
@@ -392,9 +603,23 @@ async function countStatements(
         return { body: body(W3_LOG_PROGRESS, { input }), token: activity.token };
       },
     };
+    if (live.length) {
+      workloads['R live'] = () => {
+        const r = live[turn++ % live.length];
+        return { body: body(ANNUAL_REPORT, { planId: r.planId, year: r.liveYear }), token: tokens.get(r.planId) };
+      };
+    }
+    if (submitted.length) {
+      workloads['R submitted'] = () => {
+        const r = submitted[turn++ % submitted.length];
+        return { body: body(ANNUAL_REPORT, { planId: r.planId, year: r.pastYear }), token: tokens.get(r.planId) };
+      };
+    }
+    if (area && runs('A')) workloads.A = () => ({ body: body(AREA_PAGE, { id: area.id }), token: areaToken! });
     for (const [workload, next] of Object.entries(workloads)) {
-      if (!runs(workload)) continue;
-      for (const connections of workload === 'W2a' ? [1] : [1, 16]) {
+      if (!runs(workload.split(' ')[0])) continue;
+      // The single-client rows (W2a and the new pages) are counted at one client only.
+      for (const connections of ['W0', 'W1', 'W2', 'W3'].includes(workload) ? [1, 16] : [1]) {
         // First a warm-up that visits every sampled plan: a replica keeps the registry rows it has read
         // (src/registry/immutable-rows.ts), so its first requests take up to one statement more per
         // kind of row. The counts are those of a warm replica, as the timed runs are.
@@ -408,7 +633,53 @@ async function countStatements(
   } finally {
     await app.stop();
   }
-  return counted;
+  return { counted, reports };
+}
+
+/** A sampled plan's annual reports as the benchmark reads them. */
+interface BenchReport extends ReportYears {
+  /** Its past year is SUBMITTED or APPROVED (stored figures). */
+  submitted: boolean;
+}
+
+/**
+ * The submitted annual reports the "R submitted" row reads, set up through the API: for each sampled
+ * plan its latest ended year, submitted by the plan's project secretariat when still OPEN or
+ * RETURNED, and every second one then approved by LBF (so both stored states are read). A rerun
+ * finds them SUBMITTED or APPROVED and changes nothing. The submissions' comment says "Benchmark".
+ */
+async function submitReports(
+  url: string,
+  sample: SamplePlan[],
+  lbfToken: string,
+  gql: (query: string, variables: Record<string, unknown>, token: string) => Promise<{ data?: any; errors?: { message: string }[] }>,
+  today: string,
+  log: (line: string) => void,
+): Promise<BenchReport[]> {
+  const years = await reportYears(url, sample.map((p) => p.id), today);
+  const tokens = new Map(sample.map((p) => [p.id, p.token!]));
+  const out: BenchReport[] = [];
+  let submittedNow = 0;
+  let approvedNow = 0;
+  for (const [i, y] of years.entries()) {
+    let status = y.pastStatus;
+    if (y.pastYear !== null && (status === 'OPEN' || status === 'RETURNED')) {
+      const answer = await gql(SUBMIT_ANNUAL_REPORT, { input: { planId: y.planId, year: y.pastYear, comment: 'Benchmark' } }, tokens.get(y.planId)!);
+      if (answer.errors) log(`submitAnnualReport ${y.planId} ${y.pastYear}: ${answer.errors[0].message}`);
+      else (status = answer.data.submitAnnualReport.status), submittedNow++;
+    }
+    if (y.pastYear !== null && status === 'SUBMITTED' && i % 2 === 1) {
+      const answer = await gql(APPROVE_ANNUAL_REPORT, { input: { planId: y.planId, year: y.pastYear, comment: 'Benchmark' } }, lbfToken);
+      if (answer.errors) log(`approveAnnualReport ${y.planId} ${y.pastYear}: ${answer.errors[0].message}`);
+      else (status = answer.data.approveAnnualReport.status), approvedNow++;
+    }
+    out.push({ ...y, pastStatus: status, submitted: status === 'SUBMITTED' || status === 'APPROVED' });
+  }
+  log(
+    `annual reports: ${out.filter((r) => r.liveYear !== null).length} plans with an open current year, ${out.filter((r) => r.submitted).length} with a stored past year` +
+      ` (${submittedNow} submitted and ${approvedNow} approved in this run)`,
+  );
+  return out;
 }
 
 interface SamplePlan {
