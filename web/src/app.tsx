@@ -9,6 +9,7 @@ import { NotFoundPage } from './layout/page-state';
 import { usePageTitle } from './layout/page-title';
 import { NationalPage } from './national/national-page';
 import { PlanPage } from './plan/plan-page';
+import { AnnualReportPage } from './reporting/annual-report-page';
 
 /**
  * The server answers these paths with index.html (src/web/ in the server): /, /planer/…,
@@ -20,7 +21,7 @@ function SignedInRoutes() {
       <Routes>
         <Route path="/" element={<Home />} />
         <Route path="/planer/:planId" element={<PlanPage />} />
-        {/* Later: /planer/:planId/aarsrapporter/:year, the annual report page. */}
+        <Route path="/planer/:planId/aarsrapporter/:year" element={<AnnualReportPage />} />
         <Route path="/omraader/:areaId" element={<AreaPage />} />
         <Route path="/national" element={<NationalPage />} />
         <Route path="*" element={<NotFoundPage />} />

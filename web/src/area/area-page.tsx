@@ -7,10 +7,12 @@ import { AttentionList } from '../plans-table/attention-list';
 import { PlansTable } from '../plans-table/plans-table';
 import { PortfolioTotals } from '../plans-table/portfolio-totals';
 import { areaPageQuery } from './area-page.graphql';
+import { AreaCoordination } from '../coordination/area-coordination';
+import { DownloadLink } from '../downloads/download-link';
 
 /**
- * /omraader/{id}: an områdesekretariat's plans side by side. The coordination sections to come
- * ("Overlap", "Fælles indikatorer", the notes with "Ny note") go after "Planer", each its own <section>.
+ * /omraader/{id}: an områdesekretariat's plans side by side, then (its own query) the late reports,
+ * "Overlap", "Fælles indikatorer", who does what, and the notes with "Ny note" / "Tilføj note".
  */
 export function AreaPage() {
   const { areaId = '' } = useParams();
@@ -24,7 +26,9 @@ export function AreaPage() {
       <header className="page-head">
         <p className="page-head__kicker">Områdesekretariat</p>
         <h1 tabIndex={-1}>{area.name}</h1>
-        <div className="page-actions" />
+        <div className="page-actions">
+          <DownloadLink href={`/exports/area-secretariats/${area.id}.xlsx`} />
+        </div>
         <PortfolioTotals totals={area.rollup} label="Områdets planer i alt" />
       </header>
       <section aria-labelledby="planer" className="section">
@@ -35,6 +39,7 @@ export function AreaPage() {
         <h2 id="opmaerksomhed">Planer der kræver opmærksomhed</h2>
         <AttentionList plans={area.rollup.plansNeedingAttention} rows={area.plans} />
       </section>
+      <AreaCoordination areaId={area.id} />
     </div>
   );
 }
