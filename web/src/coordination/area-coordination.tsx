@@ -32,7 +32,7 @@ export function AreaCoordination({ areaId }: { areaId: string }) {
       <SharedIndicators area={area} />
       <section aria-labelledby="ansvarlige" className="section">
         <h2 id="ansvarlige">Ansvarlige parter</h2>
-        <ResponsiblePartiesTable rows={area.rollup.byResponsibleParty} caption="Områdets aktiviteter pr. ansvarlig part" />
+        <ResponsiblePartiesTable rows={area.rollup.byResponsibleParty} caption="Områdets fordeling på ansvarlige parter" />
       </section>
       <Notes area={area} />
     </>

@@ -27,7 +27,7 @@ export function CoordinationSection({ plan }: { plan: Pick<PlanData, 'id'> }) {
             <p className="muted">Planen hører ikke til et områdesekretariat.</p>
           )}
           <h3>Ansvarlige parter</h3>
-          <ResponsiblePartiesTable rows={coordination.rollup.byResponsibleParty} caption="Planens aktiviteter pr. ansvarlig part" />
+          <ResponsiblePartiesTable rows={coordination.rollup.byResponsibleParty} caption="Fordeling på ansvarlige parter" />
         </>
       )}
     </section>

@@ -6,7 +6,7 @@ import type { ResponsiblePartiesFragment } from '../gql/graphql';
 export function ResponsiblePartiesTable({ rows, caption }: { rows: readonly ResponsiblePartiesFragment[]; caption: string }) {
   if (rows.length === 0) return <p className="muted">Ingen aktiviteter endnu.</p>;
   return (
-    <div className="table-scroll" role="region" aria-label={`${caption}, tabel`} tabIndex={0}>
+    <div className="table-scroll" role="region" aria-label="Ansvarlige parter, tabel" tabIndex={0}>
       <table className="table table--compact">
         <caption>{caption}</caption>
         <thead>
