@@ -89,6 +89,8 @@ describe('area secretariat (omraade@planspor.demo, Områdesekretariat Aarhus Ves
     await page.getByRole('status').filter({ hasText: 'Noten er tilføjet.' }).waitFor();
     expect(await form.getByLabel('Ny note').inputValue()).toBe('');
     const notes = page.locator('section[aria-labelledby="noter"] .note__text');
+    // The area's query runs again (the mutation returned a CoordinationNote): the new note comes first.
+    await notes.filter({ hasText: text }).waitFor();
     await expect(notes.first().textContent()).resolves.toBe(text);
     expect(await notes.count()).toBe(6);
     await screenshot(page, 'area-page-coordination');

@@ -5,6 +5,7 @@ import { Loading, PageError } from '../layout/page-state';
 import { usePageTitle } from '../layout/page-title';
 import { AttentionList } from '../plans-table/attention-list';
 import { PlansTable } from '../plans-table/plans-table';
+import { lateReportCounts } from '../plans-table/plans-table-model';
 import { PortfolioTotals } from '../plans-table/portfolio-totals';
 import { areaPageQuery } from './area-page.graphql';
 import { AreaCoordination } from '../coordination/area-coordination';
@@ -20,6 +21,7 @@ export function AreaPage() {
   const area = data?.areaSecretariat;
   usePageTitle(area?.name);
   const attention = useMemo(() => new Set(area?.rollup.plansNeedingAttention.map((p) => p.id)), [area]);
+  const late = useMemo(() => lateReportCounts(area?.rollup.lateReports ?? []), [area]);
   if (!area) return error ? <PageError error={error} /> : <Loading what="områdesekretariatet" />;
   return (
     <div className="area-page">
@@ -33,7 +35,7 @@ export function AreaPage() {
       </header>
       <section aria-labelledby="planer" className="section">
         <h2 id="planer">Planer</h2>
-        <PlansTable rows={area.plans} attention={attention} />
+        <PlansTable rows={area.plans} attention={attention} late={late} />
       </section>
       <section aria-labelledby="opmaerksomhed" className="section">
         <h2 id="opmaerksomhed">Planer der kræver opmærksomhed</h2>

@@ -6,6 +6,7 @@ import { Loading, PageError } from '../layout/page-state';
 import { usePageTitle } from '../layout/page-title';
 import { AttentionList } from '../plans-table/attention-list';
 import { PlansTable } from '../plans-table/plans-table';
+import { lateReportCounts } from '../plans-table/plans-table-model';
 import { PortfolioTotals } from '../plans-table/portfolio-totals';
 import { FocusAreaChart } from '../charts/focus-area-chart';
 import { nationalRollupQuery } from './national-page.graphql';
@@ -36,6 +37,7 @@ function National() {
   const plans = useAllPlans();
   const rollup = data?.nationalRollup;
   const attention = useMemo(() => new Set(rollup?.plansNeedingAttention.map((p) => p.id)), [rollup]);
+  const late = useMemo(() => lateReportCounts(rollup?.lateReports ?? []), [rollup]);
   if (!rollup) return error ? <PageError error={error} /> : <Loading what="det nationale overblik" />;
   return (
     <div className="national-page">
@@ -54,7 +56,7 @@ function National() {
       <section aria-labelledby="planer" className="section">
         <h2 id="planer">Planer</h2>
         {plans.rows ? (
-          <PlansTable rows={plans.rows} attention={attention} filterable />
+          <PlansTable rows={plans.rows} attention={attention} filterable late={late} />
         ) : plans.error ? (
           <PageError error={plans.error} />
         ) : (
