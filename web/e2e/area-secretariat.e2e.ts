@@ -24,6 +24,10 @@ describe('area secretariat (omraade@planspor.demo, Områdesekretariat Aarhus Ves
     await expect(plan2.locator('.light').textContent()).resolves.toBe('Kræver opmærksomhed');
     // Plan 2's warnings: a stale activity, a goal nobody serves, a goal without indicators = 3.
     await expect(plan2.locator('td').nth(5).textContent()).resolves.toBe('3');
+    // Late annual reports: plan 1 none; plan 2's open report of last year from 1 July (demo-story.md).
+    const today = new Date().toISOString().slice(0, 10);
+    await expect(plan1.locator('td').nth(6).textContent()).resolves.toBe('0');
+    await expect(plan2.locator('td').nth(6).textContent()).resolves.toBe(today > `${today.slice(0, 4)}-06-30` ? '1' : '0');
     // The totals over both plans: 12 activities, 51.0 %.
     const totals = page.getByRole('definition');
     await expect(totals.nth(1).textContent()).resolves.toBe('12');
