@@ -26,6 +26,20 @@ describe('board member (bestyrelse@planspor.demo, reads plan 1)', () => {
     await screenshot(page, 'plan-page-board-member');
   });
 
+  it('reads an annual report: the tables and the history, and no button to submit or approve it', async () => {
+    const { page } = j.tab;
+    const year = new Date().getFullYear() - 2;
+    await page.getByRole('region', { name: 'Årsrapporter, tabel' }).getByRole('link', { name: `Årsrapport ${year}` }).click();
+    await page.getByRole('heading', { level: 1, name: `Årsrapport ${year}` }).waitFor();
+    await expect(page.locator('.facts .badge').first().textContent()).resolves.toBe('Godkendt');
+    expect(await page.locator('section[aria-labelledby="historik"] li > strong').allTextContents()).toEqual(expect.arrayContaining(['Indsendt', 'Godkendt']));
+    expect(await page.getByRole('button').allTextContents()).toEqual(['Log ud']);
+    expect(await page.getByRole('form').count()).toBe(0);
+    await expectAccessible(page, 'an annual report (reader)');
+    await page.getByRole('link', { name: /^Boligsocial helhedsplan for Hasselhøj/ }).first().click();
+    await page.getByRole('heading', { level: 2, name: 'Koordinering' }).waitFor();
+  });
+
   it('another plan, typed into the address bar, is "not found" (the API answers NOT_FOUND)', async () => {
     const { page } = j.tab;
     const plan2 = plans.find((p) => p.title.startsWith('Helhedsplan Lærkehaven'))!;

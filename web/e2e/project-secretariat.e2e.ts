@@ -1,4 +1,5 @@
 import { expectAccessible, journey, login, onNarrowScreen, screenshot } from './helpers/browser.js';
+import { tokenOf } from './helpers/fresh-app.js';
 
 /**
  * A project secretariat's week on a fresh demo database: signs in (after one wrong password), reads
@@ -32,7 +33,7 @@ describe('project secretariat (projekt@planspor.demo, plan 1)', () => {
   it('reads its plan: warnings first, the goal tree with badges, the activities table', async () => {
     const { page } = j.tab;
     const h2 = await page.getByRole('heading', { level: 2 }).allTextContents();
-    expect(h2).toEqual(['Advarsler', 'Mål', 'Aktiviteter']);
+    expect(h2).toEqual(['Advarsler', 'Mål', 'Aktiviteter', 'Årsrapporter', 'Koordinering', 'Import fra regneark']);
     // Plan 1 is the demo's healthy plan: no warning, all 7 indicators on track.
     await expect(page.locator('section[aria-labelledby="advarsler"]').textContent()).resolves.toContain('Ingen advarsler');
     expect(await page.locator('.badge', { hasText: 'På sporet' }).count()).toBe(7);
@@ -169,6 +170,123 @@ describe('project secretariat (projekt@planspor.demo, plan 1)', () => {
     await warnings.getByText('Ingen advarsler').waitFor();
     await expect(activityRow.textContent()).resolves.toContain(`Mål: ${goalTitle}`);
     await expectAccessible(page, 'the plan page after building');
+  });
+
+  it('retracts the entry it just logged: the reason is required, then the row shows the figures before it', async () => {
+    const { page } = j.tab;
+    const row = page.getByRole('region', { name: 'Aktiviteter' }).locator('tbody > tr').filter({ hasText: 'Lektiecafé i Fælleshuset' });
+    await row.getByText('Statusregistreringer', { exact: true }).click();
+    const entries = page.getByRole('list', { name: 'Statusregistreringer for Lektiecafé i Fælleshuset' });
+    await entries.waitFor();
+    // Newest first: the 60 % of the step before.
+    await expect(entries.getByRole('listitem').first().textContent()).resolves.toMatch(/: 60 %, i gang, forbrug 680\.000 kr\./);
+    await entries.getByRole('button', { name: /^Tilbagekald statusregistreringen .* \(60 %\)$/ }).click();
+    const form = page.getByRole('form', { name: /^Tilbagekald statusregistreringen .* \(60 %\)$/ });
+    await form.getByRole('button', { name: 'Tilbagekald' }).click();
+    await form.getByText('Skal udfyldes.').waitFor();
+    expect(await form.getByLabel('Begrundelse').getAttribute('aria-invalid')).toBe('true');
+    await expectAccessible(page, 'the retraction form with an error');
+    await form.getByLabel('Begrundelse').fill('Registreret på den forkerte aktivitet.');
+    await form.getByRole('button', { name: 'Tilbagekald' }).click();
+    await form.waitFor({ state: 'detached' });
+    // Retracted, it counts nowhere: the row is back at 52 %, 610 000 kr.; the entry stays listed with why.
+    await row.getByRole('progressbar').and(page.locator('[aria-valuetext="52,0 %"]')).waitFor();
+    await expect(row.textContent()).resolves.toContain('610.000 af 1.200.000 kr.');
+    await expect(row.textContent()).resolves.toContain('1 tilbagekaldt statusregistrering');
+    await entries.getByRole('listitem').first().filter({ hasText: 'Registreret på den forkerte aktivitet.' }).waitFor();
+  });
+
+  it('revises an indicator’s target with a reason, and reads its history (the demo’s retracted measurement among it)', async () => {
+    const { page } = j.tab;
+    const row = page.locator('tr', { hasText: 'Børn der kommer fast i lektiecaféen' });
+    await row.getByRole('button', { name: 'Ret indikator' }).click();
+    const form = page.getByRole('form', { name: 'Ret indikatoren Børn der kommer fast i lektiecaféen' });
+    const target = form.getByLabel('Målværdi');
+    const before = await target.inputValue();
+    await target.fill('45');
+    await form.getByRole('button', { name: 'Gem' }).click();
+    await form.getByText('Skal udfyldes.').waitFor();
+    expect(await form.getByLabel('Begrundelse').getAttribute('aria-invalid')).toBe('true');
+    expect(await target.inputValue()).toBe('45');
+    await form.getByLabel('Begrundelse').fill('Lektiecaféen har fået to nye frivillige.');
+    await form.getByRole('button', { name: 'Gem' }).click();
+    await form.waitFor({ state: 'detached' });
+    // The form closes when the API answers; the plan's query then runs again.
+    await row.filter({ hasText: '→ 45' }).waitFor();
+    await row.getByText('Målinger og ændringer').click();
+    const revisions = page.getByRole('list', { name: 'Ændringer af Børn der kommer fast i lektiecaféen' });
+    await expect(revisions.textContent()).resolves.toContain(`målværdi ${before} → 45`);
+    await expect(revisions.textContent()).resolves.toContain('Begrundelse: Lektiecaféen har fået to nye frivillige.');
+    const measurements = page.getByRole('list', { name: 'Målinger af Børn der kommer fast i lektiecaféen' });
+    await expect(measurements.locator('.entry--retracted').first().textContent()).resolves.toMatch(/3,2.*Tilbagekaldt .*Kommafejl/);
+    await expectAccessible(page, 'an indicator’s history');
+  });
+
+  it('adds a milestone and marks it reached (a date after today is refused beside "Nået den")', async () => {
+    const { page } = j.tab;
+    const title = 'Forældrecafé åbner';
+    await page.getByRole('button', { name: 'Ny milepæl' }).click();
+    const form = page.getByRole('form', { name: 'Ny milepæl' });
+    await form.getByLabel('Frist').fill(isoDaysFromToday(10));
+    await form.getByRole('button', { name: 'Gem' }).click();
+    await form.getByText('Skal udfyldes.').waitFor();
+    expect(await form.getByLabel('Titel').getAttribute('aria-invalid')).toBe('true');
+    await form.getByLabel('Titel').fill(title);
+    await form.getByLabel('Aktivitet').selectOption({ label: 'Lektiecafé i Fælleshuset' });
+    await form.getByRole('button', { name: 'Gem' }).click();
+    await form.waitFor({ state: 'detached' });
+    const item = page.locator('.milestone', { hasText: title });
+    await expect(item.locator('.badge').textContent()).resolves.toBe('Kommende');
+    await expect(item.textContent()).resolves.toContain('aktivitet: Lektiecafé i Fælleshuset');
+
+    await item.getByRole('button', { name: 'Markér som nået' }).click();
+    const done = page.getByRole('form', { name: `Markér ${title} som nået` });
+    await done.getByLabel('Nået den').fill(isoDaysFromToday(3));
+    await done.getByRole('button', { name: 'Gem' }).click();
+    await done.getByText('Må ikke ligge efter i dag.').waitFor();
+    await expectAccessible(page, 'the milestone form with an error');
+    await done.getByLabel('Nået den').fill(isoDaysFromToday(0));
+    await done.getByRole('button', { name: 'Gem' }).click();
+    await done.waitFor({ state: 'detached' });
+    await item.locator('.badge', { hasText: 'Nået' }).waitFor();
+    expect(await item.getByRole('button').count()).toBe(0);
+  });
+
+  it('tries an import: no file is refused beside the field; the template passes the dry run and writes nothing', async () => {
+    const { page } = j.tab;
+    const form = page.getByRole('form', { name: 'Import fra regneark' });
+    await form.getByRole('button', { name: 'Prøv import' }).click();
+    await form.getByText('Vælg en .xlsx-fil.').waitFor();
+    expect(await form.getByLabel('Regneark (.xlsx)').getAttribute('aria-invalid')).toBe('true');
+    const token = await tokenOf(j.app.url, 'projekt@planspor.demo', 'demo-projekt-2026');
+    const template = Buffer.from(await (await fetch(`${j.app.url}/imports/plan-template.xlsx`, { headers: { authorization: `Bearer ${token}` } })).arrayBuffer());
+    await form.getByLabel('Regneark (.xlsx)').setInputFiles({
+      name: 'skabelon.xlsx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      buffer: template,
+    });
+    const goalsBefore = await page.locator('article.goal').count();
+    await form.getByRole('button', { name: 'Prøv import' }).click();
+    // The template's example rows pass the API's checks; a dry run reports what it would add and adds nothing.
+    const answer = page.locator('section[aria-labelledby="import"]').getByRole('status');
+    await answer.filter({ hasText: /^Prøveimport uden fejl: filen vil tilføje \d+ mål, \d+ (indikator|indikatorer), \d+ (aktivitet|aktiviteter) og \d+ (kobling|koblinger)\. Intet er gemt endnu\.$/ }).waitFor();
+    expect(await page.locator('article.goal').count()).toBe(goalsBefore);
+    // A file that is no workbook: the server's refusal is shown beside the field.
+    await form.getByLabel('Regneark (.xlsx)').setInputFiles({ name: 'noter.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: Buffer.from('ikke et regneark') });
+    await form.getByRole('button', { name: 'Importér' }).click();
+    await page.waitForFunction(() => document.querySelector('form[aria-label="Import fra regneark"] input[aria-invalid="true"]') !== null);
+    await expectAccessible(page, 'the import form with a refused file');
+    await screenshot(page, 'plan-page-import', false);
+  });
+
+  it('"Download Excel" on the plan page fetches the plan workbook', async () => {
+    const { page } = j.tab;
+    await page.locator('.page-actions').scrollIntoViewIfNeeded();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.locator('.page-actions').getByRole('link', { name: 'Download Excel' }).click()]);
+    expect(download.suggestedFilename()).toMatch(/\.xlsx$/);
+    await page.locator('.csv-links summary').click();
+    const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Aktiviteter (CSV)' }).click()]);
+    expect(csv.suggestedFilename()).toMatch(/\.csv$/);
   });
 
   it('the plan page works at 360 px', async () => {

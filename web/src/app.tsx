@@ -1,3 +1,4 @@
+import { lazy, Suspense } from 'react';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
 import { AreaPage } from './area/area-page';
 import { LoginPage } from './auth/login-page';
@@ -5,10 +6,13 @@ import { homePath } from './auth/permissions';
 import { Announcer } from './common/announcer';
 import { SessionProvider, useSession, useUser } from './auth/session';
 import { AppShell } from './layout/app-shell';
-import { NotFoundPage } from './layout/page-state';
+import { Loading, NotFoundPage } from './layout/page-state';
 import { usePageTitle } from './layout/page-title';
 import { NationalPage } from './national/national-page';
 import { PlanPage } from './plan/plan-page';
+
+// The annual report page is its own chunk: the plan page, opened far more often, does not wait for it.
+const AnnualReportPage = lazy(() => import('./reporting/annual-report-page').then((m) => ({ default: m.AnnualReportPage })));
 
 /**
  * The server answers these paths with index.html (src/web/ in the server): /, /planer/…,
@@ -20,7 +24,14 @@ function SignedInRoutes() {
       <Routes>
         <Route path="/" element={<Home />} />
         <Route path="/planer/:planId" element={<PlanPage />} />
-        {/* Later: /planer/:planId/aarsrapporter/:year, the annual report page. */}
+        <Route
+          path="/planer/:planId/aarsrapporter/:year"
+          element={
+            <Suspense fallback={<Loading what="årsrapporten" />}>
+              <AnnualReportPage />
+            </Suspense>
+          }
+        />
         <Route path="/omraader/:areaId" element={<AreaPage />} />
         <Route path="/national" element={<NationalPage />} />
         <Route path="*" element={<NotFoundPage />} />

@@ -9,6 +9,7 @@ export const areaPageQuery = graphql(`
       rollup {
         ...PortfolioTotals
         plansNeedingAttention { id title }
+        lateReports { year plan { id } }
       }
     }
   }

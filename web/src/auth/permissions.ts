@@ -31,3 +31,17 @@ export function homePath(user: Who & { areaSecretariat?: { id: string } | null }
 export function canReadNational(user: Who): boolean {
   return user.role === 'ADMIN' || user.role === 'LBF';
 }
+
+/** Submitting a plan's annual report, milestones, indicator revisions, retractions, imports: the plan's editors. */
+export const canSubmitReport = canEditPlanContent;
+
+/** Approving and returning annual reports is LBF's (and ADMIN's). */
+export function canReviewReports(user: Who): boolean {
+  return user.role === 'ADMIN' || user.role === 'LBF';
+}
+
+/** Coordination notes on a plan: ADMIN, and the area secretariat the plan is attached to. */
+export function canAddCoordinationNote(user: Who & { areaSecretariat?: { id: string } | null }, areaSecretariatId: string | null | undefined): boolean {
+  if (user.role === 'ADMIN') return true;
+  return user.role === 'AREA_SECRETARIAT' && Boolean(areaSecretariatId) && user.areaSecretariat?.id === areaSecretariatId;
+}

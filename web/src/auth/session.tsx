@@ -15,6 +15,8 @@ interface Session {
   notice: string | null;
   login(email: string, password: string): Promise<FormErrors | null>;
   logout(notice?: string): void;
+  /** A plain HTTP call to the app (downloads, imports) with the session's Bearer token. */
+  fetchWithToken(path: string, init?: RequestInit): Promise<Response>;
 }
 
 const SessionContext = createContext<Session | null>(null);
@@ -103,7 +105,18 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     [client],
   );
 
-  const session = useMemo<Session>(() => ({ status, user, notice, login, logout }), [status, user, notice, login, logout]);
+  const fetchWithToken = useCallback(async (path: string, init: RequestInit = {}): Promise<Response> => {
+    const headers = new Headers(init.headers);
+    if (token.current) headers.set('authorization', `Bearer ${token.current}`);
+    const response = await fetch(path, { ...init, headers, credentials: 'omit' });
+    if (response.status === 401) logout('Du er blevet logget ud. Log ind igen.');
+    return response;
+  }, [logout]);
+
+  const session = useMemo<Session>(
+    () => ({ status, user, notice, login, logout, fetchWithToken }),
+    [status, user, notice, login, logout, fetchWithToken],
+  );
   return (
     <SessionContext.Provider value={session}>
       <UrqlProvider value={client}>{children}</UrqlProvider>

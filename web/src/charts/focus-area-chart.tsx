@@ -3,6 +3,7 @@ import { formatMoney, formatPercent } from '../common/format';
 import type { NationalRollupQuery } from '../gql/graphql';
 
 type FocusAreaRow = NationalRollupQuery['nationalRollup']['byFocusArea'][number];
+type Unassigned = NationalRollupQuery['nationalRollup']['withoutFocusArea'];
 
 const BarsChart = lazy(() => import('./focus-area-bars'));
 
@@ -10,7 +11,7 @@ const BarsChart = lazy(() => import('./focus-area-bars'));
  * Progress by focus area: a bar chart for the eye, and the same figures as a table (its text
  * alternative, which screen readers read instead of the chart).
  */
-export function FocusAreaChart({ rows }: { rows: readonly FocusAreaRow[] }) {
+export function FocusAreaChart({ rows, withoutFocusArea }: { rows: readonly FocusAreaRow[]; withoutFocusArea?: Unassigned }) {
   if (rows.length === 0) return <p className="muted">Ingen aktiviteter med indsatsområde endnu.</p>;
   const data = rows.map((r) => ({ name: r.focusArea.name, progress: r.progress ?? 0 }));
   const height = Math.max(120, rows.length * 34 + 40);
@@ -45,6 +46,18 @@ export function FocusAreaChart({ rows }: { rows: readonly FocusAreaRow[] }) {
               </tr>
             ))}
           </tbody>
+          {withoutFocusArea && (
+            <tfoot>
+              {/* The activities without a focus area, so that the rows add up to the totals. */}
+              <tr>
+                <th scope="row">Uden indsatsområde</th>
+                <td>–</td>
+                <td className="cell-number">{withoutFocusArea.activityCount}</td>
+                <td className="cell-number">{formatMoney(withoutFocusArea.budget)}</td>
+                <td className="cell-number">{formatPercent(withoutFocusArea.progress)}</td>
+              </tr>
+            </tfoot>
+          )}
         </table>
       </div>
     </figure>

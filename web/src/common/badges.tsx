@@ -1,5 +1,5 @@
-import type { IndicatorStatus } from '../gql/graphql';
-import { INDICATOR_STATUS } from './labels';
+import type { IndicatorStatus, ReportStatus } from '../gql/graphql';
+import { INDICATOR_STATUS, REPORT_STATUS } from './labels';
 
 /** Text always carries the meaning; the colour only repeats it. */
 export function IndicatorStatusBadge({ status }: { status: IndicatorStatus }) {
@@ -26,4 +26,20 @@ export function TrafficLight({ needsAttention }: { needsAttention: boolean }) {
       <span className="light__dot" aria-hidden="true" />I orden
     </span>
   );
+}
+
+/** An annual report's status, and "Forsinket" beside it when it is late. */
+export function ReportStatusBadge({ status, isLate }: { status: ReportStatus; isLate?: boolean }) {
+  return (
+    <>
+      <span className={`badge badge--report-${status.toLowerCase()}`}>{REPORT_STATUS[status]}</span>
+      {isLate && <span className="badge badge--late">Forsinket</span>}
+    </>
+  );
+}
+
+export function MilestoneBadge({ completedOn, isOverdue }: { completedOn?: string | null; isOverdue: boolean }) {
+  if (completedOn) return <span className="badge badge--on-track">Nået</span>;
+  if (isOverdue) return <span className="badge badge--off-track">Overskredet</span>;
+  return <span className="badge badge--no-data">Kommende</span>;
 }

@@ -4,6 +4,8 @@ import type {
   IndicatorDirection,
   IndicatorStatus,
   PlanStatus,
+  ReportAction,
+  ReportStatus,
   ResponsibleParty,
   Role,
 } from '../gql/graphql';
@@ -56,6 +58,19 @@ export const ROLE: Record<Role, string> = {
   AREA_SECRETARIAT: 'Områdesekretariat',
   PROJECT_SECRETARIAT: 'Projektsekretariat',
   BOARD_MEMBER: 'Bestyrelsesmedlem',
+};
+
+export const REPORT_STATUS: Record<ReportStatus, string> = {
+  OPEN: 'Åben',
+  SUBMITTED: 'Indsendt',
+  RETURNED: 'Sendt tilbage',
+  APPROVED: 'Godkendt',
+};
+
+export const REPORT_ACTION: Record<ReportAction, string> = {
+  SUBMITTED: 'Indsendt',
+  RETURNED: 'Sendt tilbage',
+  APPROVED: 'Godkendt',
 };
 
 /** Options for a <select>, in the order given. */

@@ -10,6 +10,13 @@ describe('API errors in a form', () => {
     expect(errors).toEqual({ fields: { percentComplete: 'Skal være et helt tal fra 0 til 100.' } });
   });
 
+  it('words the reporting rules: a return without a comment, a date after today', () => {
+    const back = formErrorsOf(apiError('comment: is required: say what the plan must change before it submits again', { code: 'BAD_USER_INPUT', field: 'comment' }));
+    expect(back.fields).toEqual({ comment: 'Skal udfyldes.' });
+    expect(danishMessage('completedOn: 2099-01-01 is after today (2026-12-02)')).toBe('Må ikke ligge efter i dag.');
+    expect(danishMessage('parentId: is required for a SUB goal')).toBe('Et effektmål eller delmål skal ligge under et andet mål.');
+  });
+
   it("finds the field of a variable GraphQL itself refused from the message's path", () => {
     const errors = formErrorsOf(
       apiError('Variable "$input" got invalid value "12,5" at "input.spent"; Money must be whole kroner (at most 2^53), got "12,5"', { code: 'BAD_USER_INPUT' }),

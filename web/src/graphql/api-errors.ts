@@ -22,6 +22,9 @@ const CODE_MESSAGES: Record<string, string> = {
  */
 const MESSAGE_RULES: Array<[RegExp, (m: RegExpMatchArray) => string]> = [
   [/must not be (empty|null)/, () => 'Skal udfyldes.'],
+  [/is required: /, () => 'Skal udfyldes.'],
+  [/whose annual report is submitted or approved/, () => 'Ligger i et år, hvis årsrapport er indsendt eller godkendt; LBF skal sende rapporten tilbage først.'],
+  [/after today|in the future/, () => 'Må ikke ligge efter i dag.'],
   [/must not be negative/, () => 'Må ikke være negativ.'],
   [/must be positive/, () => 'Skal være større end 0.'],
   [/must be a whole number from (-?\d+) to (-?\d+)/, (m) => `Skal være et helt tal fra ${m[1]} til ${m[2]}.`],

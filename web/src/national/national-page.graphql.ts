@@ -11,6 +11,8 @@ export const nationalRollupQuery = graphql(`
         progress
       }
       plansNeedingAttention { id title }
+      lateReports { year dueDate status plan { id title } }
+      withoutFocusArea { activityCount budget progress }
     }
   }
 `);

@@ -8,6 +8,7 @@ import { LinkForm } from './link-form';
 import { LogProgressForm } from './log-progress-form';
 import type { PlanActivity, PlanData } from './plan-types';
 import { ProgressSparkline } from '../charts/progress-sparkline';
+import { ActivityHistory } from '../history/activity-history';
 
 interface Props {
   plan: PlanData;
@@ -88,6 +89,7 @@ export function ActivitiesSection({ plan, editable, onSaved }: Props) {
                     plan={plan}
                     saved={saved}
                     close={close}
+                    onSaved={onSaved}
                   />
                 );
               })}
@@ -108,9 +110,11 @@ interface RowProps {
   toggle(kind: 'progress' | 'links'): void;
   saved(message: string, focusId: string): void;
   close(focusId?: string): void;
+  onSaved(message: string): void;
 }
 
-function ActivityRows({ activity: a, plan, editable, columns, which, toggle, saved, close }: RowProps) {
+function ActivityRows({ activity: a, plan, editable, columns, which, toggle, saved, close, onSaved }: RowProps) {
+  const retracted = a.progressEntries.filter((e) => e.retraction).length;
   const progressButton = `registrer-${a.id}`;
   const linksButton = `kobl-${a.id}`;
   return (
@@ -127,6 +131,8 @@ function ActivityRows({ activity: a, plan, editable, columns, which, toggle, sav
           ) : (
             <span className="cell-sub cell-sub--warn">Ikke koblet til et mål</span>
           )}
+          {retracted > 0 && <span className="cell-sub">{retracted === 1 ? '1 tilbagekaldt statusregistrering' : `${retracted} tilbagekaldte statusregistreringer`}</span>}
+          <ActivityHistory activityId={a.id} title={a.title} editable={editable} onSaved={onSaved} />
         </th>
         <td>{ACTIVITY_STATUS[a.status]}</td>
         <td>

@@ -8,6 +8,8 @@ import { goalTree, type TreeNode } from './goal-tree';
 import { IndicatorForm } from './indicator-form';
 import { MeasurementForm } from './measurement-form';
 import type { PlanData, PlanGoal, PlanIndicator } from './plan-types';
+import { IndicatorEditForm } from '../history/indicator-edit-form';
+import { IndicatorHistory } from '../history/indicator-history';
 
 interface Props {
   plan: PlanData;
@@ -16,7 +18,7 @@ interface Props {
 }
 
 /** Which editor form is open: at most one in the section at a time. */
-type Open = { kind: 'goal' } | { kind: 'indicator'; goalId: string } | { kind: 'measurement'; indicatorId: string } | null;
+type Open = { kind: 'goal' } | { kind: 'indicator'; goalId: string } | { kind: 'measurement' | 'revise'; indicatorId: string } | null;
 
 /** "Mål": the goal tree, each goal's progress, each indicator's status as a badge. */
 export function GoalsSection({ plan, editable, onSaved }: Props) {
@@ -39,7 +41,9 @@ export function GoalsSection({ plan, editable, onSaved }: Props) {
         forms={{
           indicator: <IndicatorForm goal={node.goal} onSaved={saved} onCancel={close} />,
           measurement: (indicator) => <MeasurementForm indicator={indicator} onSaved={saved} onCancel={close} />,
+          revise: (indicator) => <IndicatorEditForm indicator={indicator} onSaved={saved} onCancel={close} />,
         }}
+        onSaved={onSaved}
       />
       {node.children.length > 0 && <ul className="goal-tree">{node.children.map((c) => renderNode(c, depth + 1))}</ul>}
     </li>
@@ -67,10 +71,11 @@ interface CardProps {
   editable: boolean;
   open: Open;
   setOpen(open: Open): void;
-  forms: { indicator: ReactNode; measurement(indicator: PlanIndicator): ReactNode };
+  forms: { indicator: ReactNode; measurement(indicator: PlanIndicator): ReactNode; revise(indicator: PlanIndicator): ReactNode };
+  onSaved(message: string): void;
 }
 
-function GoalCard({ goal, depth, editable, open, setOpen, forms }: CardProps) {
+function GoalCard({ goal, depth, editable, open, setOpen, forms, onSaved }: CardProps) {
   // Headings follow the tree: formål h3, effektmål h4, delmål h5 (never deeper than h6).
   const Heading = `h${Math.min(3 + depth, 6)}` as 'h3';
   const { rollup } = goal;
@@ -107,15 +112,17 @@ function GoalCard({ goal, depth, editable, open, setOpen, forms }: CardProps) {
             </thead>
             <tbody>
               {goal.indicators.map((indicator) => {
-                const measurementOpen = open?.kind === 'measurement' && open.indicatorId === indicator.id;
+                const which = (open?.kind === 'measurement' || open?.kind === 'revise') && open.indicatorId === indicator.id ? open.kind : null;
                 return (
                   <IndicatorRows
                     key={indicator.id}
+                    goalId={goal.id}
                     indicator={indicator}
                     editable={editable}
-                    formOpen={measurementOpen}
-                    onToggle={() => setOpen(measurementOpen ? null : { kind: 'measurement', indicatorId: indicator.id })}
-                    form={measurementOpen ? forms.measurement(indicator) : null}
+                    which={which}
+                    onToggle={(kind) => setOpen(which === kind ? null : { kind, indicatorId: indicator.id })}
+                    form={which === 'measurement' ? forms.measurement(indicator) : which === 'revise' ? forms.revise(indicator) : null}
+                    onSaved={onSaved}
                   />
                 );
               })}
@@ -135,14 +142,25 @@ function GoalCard({ goal, depth, editable, open, setOpen, forms }: CardProps) {
   );
 }
 
-function IndicatorRows(props: { indicator: PlanIndicator; editable: boolean; formOpen: boolean; onToggle(): void; form: ReactNode }) {
-  const { indicator: i, editable, formOpen, onToggle, form } = props;
+interface IndicatorRowsProps {
+  goalId: string;
+  indicator: PlanIndicator;
+  editable: boolean;
+  which: 'measurement' | 'revise' | null;
+  onToggle(kind: 'measurement' | 'revise'): void;
+  form: ReactNode;
+  onSaved(message: string): void;
+}
+
+function IndicatorRows(props: IndicatorRowsProps) {
+  const { goalId, indicator: i, editable, which, onToggle, form, onSaved } = props;
   return (
     <>
       <tr id={`indikator-${i.id}`}>
         <th scope="row" className="cell-title">
           {i.name}
           <span className="muted"> ({i.unit}, {DIRECTION[i.direction].toLowerCase()})</span>
+          <IndicatorHistory goalId={goalId} indicatorId={i.id} name={i.name} editable={editable} onSaved={onSaved} />
         </th>
         <td>
           <IndicatorStatusBadge status={i.status} />
@@ -154,9 +172,14 @@ function IndicatorRows(props: { indicator: PlanIndicator; editable: boolean; for
         <td>{formatShare(i.attainment)}</td>
         {editable && (
           <td>
-            <button type="button" className="button button--small" aria-expanded={formOpen} onClick={onToggle} aria-describedby={`indikator-${i.id}-navn`}>
-              Registrér måling
-            </button>
+            <div className="cell-actions">
+              <button type="button" className="button button--small" aria-expanded={which === 'measurement'} onClick={() => onToggle('measurement')} aria-describedby={`indikator-${i.id}-navn`}>
+                Registrér måling
+              </button>
+              <button type="button" className="button button--small" aria-expanded={which === 'revise'} onClick={() => onToggle('revise')} aria-describedby={`indikator-${i.id}-navn`}>
+                Ret indikator
+              </button>
+            </div>
             <span id={`indikator-${i.id}-navn`} className="visually-hidden">
               {i.name}
             </span>

@@ -3,8 +3,18 @@ import { formatDate, formatMoney, formatShare } from '../common/format';
 import { PLAN_STATUS } from '../common/labels';
 import { ProgressBar } from '../common/progress-bar';
 import type { PlanData } from './plan-types';
+import { DownloadLink } from '../downloads/download-link';
 
-/** The plan's title (h1) and its key facts. Later: the "Download Excel" link goes in .page-actions. */
+/** The plan's title (h1), its downloads (the workbook, and each sheet as CSV) and its key facts. */
+const CSV_TABLES: Array<[string, string]> = [
+  ['goals', 'Mål'],
+  ['indicators', 'Indikatorer'],
+  ['measurements', 'Målinger'],
+  ['activities', 'Aktiviteter'],
+  ['links', 'Koblinger'],
+  ['progress-entries', 'Statusregistreringer'],
+];
+
 export function PlanHeader({ plan }: { plan: PlanData }) {
   const { rollup } = plan;
   return (
@@ -19,7 +29,19 @@ export function PlanHeader({ plan }: { plan: PlanData }) {
         )}
       </p>
       <h1 tabIndex={-1}>{plan.title}</h1>
-      <div className="page-actions" />
+      <div className="page-actions">
+        <DownloadLink href={`/exports/plans/${plan.id}.xlsx`} />
+        <details className="csv-links">
+          <summary>CSV-filer</summary>
+          <ul>
+            {CSV_TABLES.map(([table, label]) => (
+              <li key={table}>
+                <DownloadLink href={`/exports/plans/${plan.id}/${table}.csv`}>{`${label} (CSV)`}</DownloadLink>
+              </li>
+            ))}
+          </ul>
+        </details>
+      </div>
       <dl className="facts">
         <div>
           <dt>Status</dt>

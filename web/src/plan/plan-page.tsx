@@ -10,11 +10,14 @@ import { GoalsSection } from './goals-section';
 import { planPageQuery } from './plan-page.graphql';
 import { PlanHeader } from './plan-header';
 import { WarningsSection } from './warnings-section';
+import { ReportsSection } from '../reporting/reports-section';
+import { CoordinationSection } from '../coordination/coordination-section';
+import { ImportSection } from '../downloads/import-section';
 
 /**
  * /planer/{id}: warnings first, then the goal tree and the activities. Editors (ADMIN and the plan's
- * project secretariat) get the forms; everyone else reads. The sections to come from the API
- * ("Årsrapporter", "Koordinering") go after "Aktiviteter", each a <section> with its own query.
+ * project secretariat) get the forms; everyone else reads. "Årsrapporter" (with the milestones) and
+ * "Koordinering" come after "Aktiviteter", each a <section> with its own query; editors also get the import.
  */
 export function PlanPage() {
   const { planId = '' } = useParams();
@@ -31,6 +34,9 @@ export function PlanPage() {
       <WarningsSection plan={plan} />
       <GoalsSection plan={plan} editable={editable} onSaved={announce} />
       <ActivitiesSection plan={plan} editable={editable} onSaved={announce} />
+      <ReportsSection plan={plan} editable={editable} onSaved={announce} />
+      <CoordinationSection plan={plan} />
+      {editable && <ImportSection plan={plan} onSaved={announce} />}
     </div>
   );
 }

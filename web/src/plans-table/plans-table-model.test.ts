@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { attentionReasons } from './attention-reasons';
-import { nextSort, type PlanRow, visibleRows, warningCount } from './plans-table-model';
+import { lateReportCounts, nextSort, type PlanRow, visibleRows, warningCount } from './plans-table-model';
 
 function row(id: string, title: string, progress: number | null, budget: number, municipality = 'Aarhus', pool = 'P1', warnings = 0): PlanRow {
   return {
@@ -75,5 +75,17 @@ describe('why a plan needs attention', () => {
     } as PlanRow;
     expect(attentionReasons(plan)).toEqual(['1 aktivitet uden mål', 'medfinansiering under puljens minimum', '2 aktiviteter med forbrug over budget']);
     expect(warningCount(plan)).toBe(3);
+  });
+});
+
+describe('late annual reports', () => {
+  it('counts them per plan from the roll-up and sorts by them, most first', () => {
+    const late = lateReportCounts([{ plan: { id: '3' } }, { plan: { id: '2' } }, { plan: { id: '3' } }]);
+    expect([...late]).toEqual([
+      ['3', 2],
+      ['2', 1],
+    ]);
+    const sorted = visibleRows(rows, { poolId: '', municipalityId: '', onlyAttention: false }, nextSort({ key: 'title', direction: 'ascending' }, 'late'), new Set(), late);
+    expect(sorted.map((r) => r.id)).toEqual(['3', '2', '4', '1']);
   });
 });

@@ -3,7 +3,7 @@ import type { PlanRowFragment } from '../gql/graphql';
 export type PlanRow = PlanRowFragment;
 
 /** The columns a person can sort by. */
-export type SortKey = 'title' | 'municipality' | 'pool' | 'progress' | 'budget' | 'spent' | 'warnings' | 'attention';
+export type SortKey = 'title' | 'municipality' | 'pool' | 'progress' | 'budget' | 'spent' | 'warnings' | 'late' | 'attention';
 export interface Sort {
   key: SortKey;
   direction: 'ascending' | 'descending';
@@ -30,7 +30,7 @@ export function warningCount(row: PlanRow): number {
 
 const collator = new Intl.Collator('da-DK');
 
-function compare(a: PlanRow, b: PlanRow, key: SortKey, attention: ReadonlySet<string>): number {
+function compare(a: PlanRow, b: PlanRow, key: SortKey, attention: ReadonlySet<string>, late: ReadonlyMap<string, number>): number {
   switch (key) {
     case 'title':
       return collator.compare(a.title, b.title);
@@ -47,13 +47,21 @@ function compare(a: PlanRow, b: PlanRow, key: SortKey, attention: ReadonlySet<st
       return a.rollup.spent - b.rollup.spent;
     case 'warnings':
       return warningCount(a) - warningCount(b);
+    case 'late':
+      return (late.get(a.id) ?? 0) - (late.get(b.id) ?? 0);
     case 'attention':
       return Number(attention.has(a.id)) - Number(attention.has(b.id));
   }
 }
 
 /** Filter, then sort (stable: ties keep the title order). */
-export function visibleRows(rows: readonly PlanRow[], filters: Filters, sort: Sort, attention: ReadonlySet<string>): PlanRow[] {
+export function visibleRows(
+  rows: readonly PlanRow[],
+  filters: Filters,
+  sort: Sort,
+  attention: ReadonlySet<string>,
+  late: ReadonlyMap<string, number> = new Map(),
+): PlanRow[] {
   const filtered = rows.filter(
     (row) =>
       (!filters.poolId || row.pool.id === filters.poolId) &&
@@ -63,7 +71,7 @@ export function visibleRows(rows: readonly PlanRow[], filters: Filters, sort: So
   const sign = sort.direction === 'ascending' ? 1 : -1;
   return filtered
     .map((row, index) => ({ row, index }))
-    .sort((x, y) => sign * compare(x.row, y.row, sort.key, attention) || collator.compare(x.row.title, y.row.title) || x.index - y.index)
+    .sort((x, y) => sign * compare(x.row, y.row, sort.key, attention, late) || collator.compare(x.row.title, y.row.title) || x.index - y.index)
     .map((x) => x.row);
 }
 
@@ -82,4 +90,11 @@ export function distinctOptions(rows: readonly PlanRow[], pick: (row: PlanRow) =
     byId.set(id, name);
   }
   return [...byId].map(([value, label]) => ({ value, label })).sort((a, b) => collator.compare(a.label, b.label));
+}
+
+/** How many late annual reports each plan has, from a roll-up's `lateReports`. */
+export function lateReportCounts(periods: ReadonlyArray<{ plan: { id: string } }>): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const p of periods) counts.set(p.plan.id, (counts.get(p.plan.id) ?? 0) + 1);
+  return counts;
 }

@@ -12,6 +12,8 @@ interface Props {
   attention: ReadonlySet<string>;
   /** The national page filters by pool and municipality; the area page has few plans and does not. */
   filterable?: boolean;
+  /** Late annual reports by plan id (the roll-up's lateReports); the column shows when given. */
+  late?: ReadonlyMap<string, number>;
 }
 
 const COLUMNS: Array<{ key: SortKey; label: string; numeric?: boolean }> = [
@@ -22,14 +24,16 @@ const COLUMNS: Array<{ key: SortKey; label: string; numeric?: boolean }> = [
   { key: 'budget', label: 'Budget', numeric: true },
   { key: 'spent', label: 'Forbrug', numeric: true },
   { key: 'warnings', label: 'Advarsler', numeric: true },
+  { key: 'late', label: 'Forsinkede årsrapporter', numeric: true },
   { key: 'attention', label: 'Trafiklys' },
 ];
 
 /** The table "Planer": plans side by side, sortable by every column, optionally filtered. */
-export function PlansTable({ rows, attention, filterable = false }: Props) {
+export function PlansTable({ rows, attention, filterable = false, late }: Props) {
+  const columns = late ? COLUMNS : COLUMNS.filter((c) => c.key !== 'late');
   const [sort, setSort] = useState<Sort>({ key: 'title', direction: 'ascending' });
   const [filters, setFilters] = useState<Filters>({ poolId: '', municipalityId: '', onlyAttention: false });
-  const shown = useMemo(() => visibleRows(rows, filters, sort, attention), [rows, filters, sort, attention]);
+  const shown = useMemo(() => visibleRows(rows, filters, sort, attention, late), [rows, filters, sort, attention, late]);
   const pools = useMemo(() => distinctOptions(rows, (r) => r.pool), [rows]);
   const municipalities = useMemo(() => distinctOptions(rows, (r) => r.municipality), [rows]);
   const checkboxId = useId();
@@ -65,7 +69,7 @@ export function PlansTable({ rows, attention, filterable = false }: Props) {
           <caption className="visually-hidden">Planer</caption>
           <thead>
             <tr>
-              {COLUMNS.map((c) => (
+              {columns.map((c) => (
                 <th key={c.key} scope="col" aria-sort={sort.key === c.key ? sort.direction : undefined} className={c.numeric ? 'cell-number' : undefined}>
                   <button type="button" className="sort-button" onClick={() => setSort((s) => nextSort(s, c.key))}>
                     {c.label}
@@ -91,6 +95,7 @@ export function PlansTable({ rows, attention, filterable = false }: Props) {
                 <td className="cell-number">{formatMoney(row.rollup.budget)}</td>
                 <td className="cell-number">{formatMoney(row.rollup.spent)}</td>
                 <td className="cell-number">{warningCount(row)}</td>
+                {late && <td className="cell-number">{late.get(row.id) ?? 0}</td>}
                 <td>
                   <TrafficLight needsAttention={attention.has(row.id)} />
                 </td>
