@@ -106,6 +106,21 @@ describe("web app: the browser's own operations against the API", () => {
   it('are found in the web source: every page and form', () => {
     expect([...operations.keys()].sort()).toEqual(
       [
+        'ActivityHistory',
+        'AddCoordinationNote',
+        'AnnualReportPage',
+        'ApproveAnnualReport',
+        'AreaCoordination',
+        'CompleteMilestone',
+        'CreateMilestone',
+        'IndicatorHistory',
+        'PlanCoordination',
+        'PlanReporting',
+        'RetractMeasurement',
+        'RetractProgressEntry',
+        'ReturnAnnualReport',
+        'SubmitAnnualReport',
+        'UpdateIndicator',
         'AreaPage',
         'CreateActivity',
         'CreateGoal',
