@@ -31,17 +31,17 @@ export class AppProcess {
     const logFile = join(cwd, 'app.log');
     const log = createWriteStream(logFile);
     const env: Record<string, string | undefined> = {
-        ...process.env,
-        DATABASE_URL: databaseUrl,
-        JWT_SECRET: 'planspor-bench-secret-planspor-bench-secret-0123456789',
-        PORT: String(port),
-        // Development mode by default: responses then carry X-SQL-Statements (the benchmark times
-        // its workloads on an app started with NODE_ENV=production, see run.ts).
-        NODE_ENV: 'development',
-        DEMO_DATA: 'false',
-        LOG_SQL: 'false',
-        TZ: 'UTC',
-        ...extraEnv,
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      JWT_SECRET: 'planspor-bench-secret-planspor-bench-secret-0123456789',
+      PORT: String(port),
+      // Development mode by default: responses then carry X-SQL-Statements (the benchmark times
+      // its workloads on an app started with NODE_ENV=production, see run.ts).
+      NODE_ENV: 'development',
+      DEMO_DATA: 'false',
+      LOG_SQL: 'false',
+      TZ: 'UTC',
+      ...extraEnv,
     };
     for (const [name, value] of Object.entries(env)) if (value === '') delete env[name];
     const child = spawn(process.execPath, [resolve(repoRoot, 'dist/src/main.js')], {

@@ -67,7 +67,7 @@ export function ratio(r: BenchResults, workload: string, connections: number): n
   return Math.round((app.latencyMs.p50 / floor.latencyMs.p50) * 100) / 100;
 }
 
-const ms = (v: number) => `${v.toLocaleString('en', { maximumFractionDigits: 1 })} ms`;
+const ms = (v: number | null) => (v === null || Number.isNaN(v) ? '-' : `${v.toLocaleString('en', { maximumFractionDigits: 1 })} ms`);
 
 const findIn = (rows: LoadResult[] | undefined, workload: string, connections: number) =>
   rows?.find((x) => x.workload === workload && x.connections === connections);
@@ -187,6 +187,10 @@ export function evaluateTargets(r: BenchResults): TargetVerdict[] {
   }
   // 6. Growth with the dataset
   for (const g of scaleRows(r)) {
+    if (g.large.responses === 0 || g.small.responses === 0) {
+      check(`6. ${g.workload} at ${g.connections} client${g.connections > 1 ? 's' : ''}: ${g.kind} from ${r.dataset.plans} to ${r.scaled!.dataset.plans} plans`, 'no response within the row', false, 'requests slower than the row: lengthen --duration');
+      continue;
+    }
     const q = g.workload === 'W3' && g.connections === 16 ? 1 / g.throughputRatio : g.p50Ratio;
     const what = g.workload === 'W3' && g.connections === 16 ? 'entries/s' : 'p50';
     check(
@@ -387,11 +391,11 @@ function writeScaled(r: BenchResults, push: (...l: string[]) => void, names: Rec
   );
   const st = (x: LoadResult) => (x.statements ? (x.statements.min === x.statements.max ? `${x.statements.min}` : `${x.statements.min}-${x.statements.max}`) : '-');
   for (const g of rows) {
-    const q = g.workload === 'W3' && g.connections === 16 ? 1 / g.throughputRatio : g.p50Ratio;
+    const q = g.large.responses === 0 || g.small.responses === 0 ? NaN : g.workload === 'W3' && g.connections === 16 ? 1 / g.throughputRatio : g.p50Ratio;
     push(
       `| ${names[g.workload] ?? g.workload} | ${g.connections} | ${ms(g.small.latencyMs.p50)} → ${ms(g.large.latencyMs.p50)} | ${ms(g.small.latencyMs.p99)} → ${ms(g.large.latencyMs.p99)} | ${g.small.reqPerSec} → ${g.large.reqPerSec} | ` +
         `${g.small.cpuMsPerRequest.app} / ${g.small.cpuMsPerRequest.postgres} → ${g.large.cpuMsPerRequest.app} / ${g.large.cpuMsPerRequest.postgres} | ${st(g.small)} → ${st(g.large)} | ${g.large.non2xx + g.large.transportErrors + g.large.graphqlErrors} | ` +
-        `${g.p50Ratio} x | ${g.cpuRatio} x | ${g.kind} (≤ ${g.limit} x) | ${q <= g.limit ? 'met' : '**missed**'} |`,
+        `${g.p50Ratio} x | ${g.cpuRatio} x | ${g.kind} (≤ ${g.limit} x) | ${Number.isNaN(q) ? '**no response within the row**' : q <= g.limit ? 'met' : '**missed**'} |`,
     );
   }
   if (r.scaled.checks.w3) {
