@@ -8,8 +8,8 @@ import { IndicatorRevisions1764700200000 } from './1764700200000-IndicatorRevisi
 import { Retractions1764710000000 } from './1764710000000-Retractions.js';
 import { GoalLinkCounts1764711000000 } from './1764711000000-GoalLinkCounts.js';
 import { Coordination1764720000000 } from './1764720000000-Coordination.js';
-import { Accounts17647300000000 } from './17647300000000-Accounts.js';
-import { PlanFigures17648000000000 } from './17648000000000-PlanFigures.js';
+import { Accounts1764730000000 } from './1764730000000-Accounts.js';
+import { PlanFigures1764800000000 } from './1764800000000-PlanFigures.js';
 
 /** Every migration, oldest first. Listed explicitly so the app, the CLI and the tests agree. */
 export const migrations = [
@@ -23,6 +23,6 @@ export const migrations = [
   Retractions1764710000000,
   GoalLinkCounts1764711000000,
   Coordination1764720000000,
-  Accounts17647300000000,
-  PlanFigures17648000000000,
+  Accounts1764730000000,
+  PlanFigures1764800000000,
 ];

@@ -10,7 +10,7 @@ import { importFile, workbookOf } from './helpers/spreadsheets.js';
 import { startTestApp, type TestApp } from './helpers/test-app.js';
 
 /**
- * The kept figures (migrations/17648000000000-PlanFigures.ts: plan_figures, activities.stale_after,
+ * The kept figures (migrations/1764800000000-PlanFigures.ts: plan_figures, activities.stale_after,
  * goals.child_count and indicator_count) against the live SQL they replace, after every kind of
  * write, sequential and concurrent: every column of every row, for every plan of the database. And
  * the national roll-up's plansNeedingAttention, now read from them, against the statement it used to

@@ -656,7 +656,7 @@ for (let n = 0; n < COUNT; n++) {
 // ---------------------------------------------------------------------------------------------
 // Stored data, row by row
 
-// The kept figures of migrations/17648000000000-PlanFigures.ts: a whole table and three columns that
+// The kept figures of migrations/1764800000000-PlanFigures.ts: a whole table and three columns that
 // triggers derive from other rows (a goal's children and indicators, an activity's stale date moved by
 // its plan's reporting interval). They are not compared row by row; they must equal the live SQL.
 const DERIVED_TABLES = new Set(['plan_figures']);

@@ -58,7 +58,7 @@ export interface PlanAttention {
  * `activity_groups`: the non-cancelled activities of the plans matching `where` (alias f), summed per
  * plan and focus area: count, budget, spent (the latest entries' spend) and the sum of their progress
  * (the latest entries' percentComplete, 0 without one). These are the kept figures of plan_figures
- * (migrations/17648000000000-PlanFigures.ts: triggers move them on every write to an activity, its
+ * (migrations/1764800000000-PlanFigures.ts: triggers move them on every write to an activity, its
  * links or its entries), a few thousand rows nationally instead of every activity. Percentages are
  * whole numbers, so their sums are exact and a mean is one correctly rounded division, whatever order
  * the rows come in. tests/kept-figures.test.ts checks them against liveActivityGroupsSql.

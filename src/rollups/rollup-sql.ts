@@ -113,7 +113,7 @@ export function activityFlagsCte(inPlans: PlanCondition, today: string): string 
 
 /**
  * `activity_flags (plan_id, …)` as activityFlagsCte gives it, from the kept figures instead of the
- * activity rows (migrations/17648000000000-PlanFigures.ts): plan_figures counts each plan's
+ * activity rows (migrations/1764800000000-PlanFigures.ts): plan_figures counts each plan's
  * non-cancelled activities without a goal and overspent ones per focus area, and the stale rule is
  * one index probe per plan (planHasStaleActivitySql). A plan without activities has no row, as there.
  */
@@ -214,7 +214,7 @@ function planAttentionCte(inPlans: PlanCondition): string {
  *
  * - leaf goals without a live link or without an indicator, as planAttentionCtes argues, from the
  *   goals' kept counts (child_count, live_link_count, indicator_count): only such goals are read,
- *   from their two partial indexes (migrations/17648000000000-PlanFigures.ts);
+ *   from their two partial indexes (migrations/1764800000000-PlanFigures.ts);
  * - plans with an indicator OFF_TRACK today (indicatorStatusSql over the latest measurement kept on
  *   the indicator row: the date-dependent part, computed here): per plan, its indicators
  *   (indicators_plan_idx) until the first one off track (the LIMIT keeps PostgreSQL from computing

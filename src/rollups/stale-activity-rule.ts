@@ -18,7 +18,7 @@ export function staleActivitySql(activity: string, plan: string, today: string):
 }
 
 /**
- * The same rule over the kept date (migrations/17648000000000-PlanFigures.ts): a PLANNED or ACTIVE
+ * The same rule over the kept date (migrations/1764800000000-PlanFigures.ts): a PLANNED or ACTIVE
  * activity is stale on `today` exactly when its stale_after (greatest of its start date and its
  * latest entry's date plus the plan's reporting interval; triggers keep it) lies before today. As a
  * condition on whether the plan whose id is `planId` has a stale activity: one probe of

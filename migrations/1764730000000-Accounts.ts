@@ -10,8 +10,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * rows older than the window are deleted as new failures arrive. `refresh_tokens` holds the SHA-256
  * of each refresh token (never the token), its family (one login) and when it was used or revoked.
  */
-export class Accounts17647300000000 implements MigrationInterface {
-  name = 'Accounts17647300000000';
+export class Accounts1764730000000 implements MigrationInterface {
+  name = 'Accounts1764730000000';
 
   async up(q: QueryRunner): Promise<void> {
     await q.query(`ALTER TABLE users ADD COLUMN active boolean NOT NULL DEFAULT true`);

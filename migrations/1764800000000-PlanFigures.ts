@@ -30,8 +30,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * increments (x = x + delta) under its row lock, so concurrent writers add up and never recompute;
  * a writer locks its activity row first and its group's row second, always in that order.
  */
-export class PlanFigures17648000000000 implements MigrationInterface {
-  name = 'PlanFigures17648000000000';
+export class PlanFigures1764800000000 implements MigrationInterface {
+  name = 'PlanFigures1764800000000';
 
   async up(q: QueryRunner): Promise<void> {
     await q.query(`
