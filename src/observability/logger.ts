@@ -63,7 +63,12 @@ export function httpLogger(logger: Logger): HttpLogger<Request, Response> {
     customSuccessMessage: (req, res) => `${req.method} ${(req.originalUrl ?? req.url ?? '').split('?')[0]} ${res.statusCode}`,
     customErrorMessage: (req, res) => `${req.method} ${(req.originalUrl ?? req.url ?? '').split('?')[0]} ${res.statusCode}`,
     customSuccessObject: (req, res, value) => requestLine(req, res, value),
-    customErrorObject: (req, res, _error, value) => requestLine(req, res, value),
+    customErrorObject: (req, res, error, value) => {
+      const line = requestLine(req, res, value);
+      // For a plain 5xx pino-http makes up an error ("failed with status code 503"): the status says it all.
+      if (/^failed with status code \d+$/.test(error.message)) delete line.err;
+      return line;
+    },
   });
 }
 
