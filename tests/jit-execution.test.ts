@@ -113,3 +113,31 @@ describe('compiled execution answers as graphql-js does', () => {
     expect(other.data.me.id).toBeDefined();
   });
 });
+
+describe('a request whose document names no operation to run', () => {
+  let plain: TestApp;
+  beforeAll(async () => {
+    plain = await startTestApp({ GRAPHQL_JIT: 'off' });
+  }, 120_000);
+  afterAll(async () => plain?.stop());
+
+  // Found by the fault fuzz: these reached the compiled path without an operation and answered 500.
+  it.each([
+    ['several operations and no operationName', 'query A { me { id } } query B { me { id } }', undefined],
+    ['an operationName that names none of them', '{ me { id } }', 'Nope'],
+  ])('%s: answered as graphql-js answers it, never INTERNAL_SERVER_ERROR', async (_case, query, operationName) => {
+    for (let use = 0; use < 3; use++) {
+      const compiled = await send(query, {}, world.tokens.lbf, operationName);
+      const expected = await fetch(`${plain.server.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${world.tokens.lbf}` },
+        body: JSON.stringify({ query, variables: {}, operationName }),
+      });
+      expect(compiled.status).toBe(expected.status);
+      expect(compiled.status).toBeLessThan(500);
+      const body = JSON.parse(compiled.body) as { errors: { extensions: { code: string } }[] };
+      expect(body).toEqual(await expected.json());
+      expect(body.errors[0].extensions.code).not.toBe('INTERNAL_SERVER_ERROR');
+    }
+  });
+});

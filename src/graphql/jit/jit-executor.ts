@@ -24,7 +24,9 @@ export function jitExecutor(mode: JitMode): GatewayExecutor {
   const operations = new CompiledOperations(mode);
   return async ({ schema, document, operation, request, context, queryHash }) => {
     const variables = request.variables ?? {};
-    const compiled = wantsFieldHooks(context) ? undefined : operations.get(schema, document, operation, queryHash);
+    // No operation when the document has several and none is named, or the name matches none: graphql-js
+    // answers that with its own error, as Apollo would without this executor.
+    const compiled = !operation || wantsFieldHooks(context) ? undefined : operations.get(schema, document, operation, queryHash);
     if (!compiled) {
       return execute({ schema, document, contextValue: context, variableValues: variables, operationName: request.operationName });
     }
