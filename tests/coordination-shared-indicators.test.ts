@@ -49,26 +49,25 @@ beforeAll(async () => {
   const indicator = async (key: string, goal: string, name: string, unit: string) => {
     ind[key] = (await createIndicator(client, admin, { goalId: goals[goal], name, unit })).id;
   };
-  await Promise.all([
-    // Tryghed: A and B by case and inner white space (Ø folds to ø too); C's unit differs; D and E are outside X.
-    indicator('trygA', 'A', 'Beboere der føler sig TRYGGE', '%'),
-    indicator('trygB', 'B', 'beboere der  FØLER sig trygge', '%'),
-    indicator('trygC', 'C', 'Beboere der føler sig trygge', 'procent'),
-    indicator('trygD', 'D', 'Beboere der føler sig trygge', '%'),
-    indicator('trygE', 'E', 'Beboere der føler sig trygge', '%'),
-    // Fremmøde: two in A (on two goals) and one in B, whose tab is white space too.
-    indicator('fremA1', 'A', 'Fremmøde pr. uge', 'personer'),
-    indicator('fremA2', 'A2', 'fremmøde pr. uge', 'personer'),
-    indicator('fremB', 'B', 'Fremmøde\tpr. uge', 'personer'),
-    // B and C: equal as written.
-    indicator('jobB', 'B', 'Andel unge i job', '%'),
-    indicator('jobC', 'C', 'Andel unge i job', '%'),
-    // Not shared: twice in one plan only; units that differ in case.
-    indicator('ventC1', 'C', 'Ventetid på rådgivning', 'dage'),
-    indicator('ventC2', 'C', 'Ventetid på rådgivning', 'dage'),
-    indicator('vagtA', 'A', 'Udgifter til vagtværn', 'kr'),
-    indicator('vagtB', 'B', 'Udgifter til vagtværn', 'Kr'),
-  ]);
+  // One after another: a burst of parallel writes queues on the embedded engine's single connection.
+  // Tryghed: A and B by case and inner white space (Ø folds to ø too); C's unit differs; D and E are outside X.
+  await indicator('trygA', 'A', 'Beboere der føler sig TRYGGE', '%');
+  await indicator('trygB', 'B', 'beboere der  FØLER sig trygge', '%');
+  await indicator('trygC', 'C', 'Beboere der føler sig trygge', 'procent');
+  await indicator('trygD', 'D', 'Beboere der føler sig trygge', '%');
+  await indicator('trygE', 'E', 'Beboere der føler sig trygge', '%');
+  // Fremmøde: two in A (on two goals) and one in B, whose tab is white space too.
+  await indicator('fremA1', 'A', 'Fremmøde pr. uge', 'personer');
+  await indicator('fremA2', 'A2', 'fremmøde pr. uge', 'personer');
+  await indicator('fremB', 'B', 'Fremmøde\tpr. uge', 'personer');
+  // B and C: equal as written.
+  await indicator('jobB', 'B', 'Andel unge i job', '%');
+  await indicator('jobC', 'C', 'Andel unge i job', '%');
+  // Not shared: twice in one plan only; units that differ in case.
+  await indicator('ventC1', 'C', 'Ventetid på rådgivning', 'dage');
+  await indicator('ventC2', 'C', 'Ventetid på rådgivning', 'dage');
+  await indicator('vagtA', 'A', 'Udgifter til vagtværn', 'kr');
+  await indicator('vagtB', 'B', 'Udgifter til vagtværn', 'Kr');
 }, 120_000);
 afterAll(() => app?.stop());
 
