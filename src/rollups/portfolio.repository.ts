@@ -265,12 +265,23 @@ export class PortfolioRepository {
    * roll-up's attentionReasons.
    */
   async plansNeedingAttention(filter: PortfolioFilter, today: string): Promise<PlanAttention[]> {
-    const { where, params } = portfolioScope(filter, [today]);
-    // Without a filter (the national roll-up) every row is in scope: no semi-join to the plans.
-    const inPlans: PlanCondition = where === 'true' ? () => 'true' : (column) => `${column} IN (SELECT id FROM scoped_plans)`;
-    const text = preparedForShape(
-      `plans_needing_attention_${filterShape(filter)}`,
-      () => `WITH
+    const { text, params } = plansNeedingAttentionStatement(filter, today);
+    return readRows<PlanAttention>(this.dataSource, text, params);
+  }
+
+}
+
+/**
+ * The statement of PortfolioRepository.plansNeedingAttention (its rows: "planId", reasons), also sent
+ * by the peer harness's RollupsRepository inside a projection.
+ */
+export function plansNeedingAttentionStatement(filter: PortfolioFilter, today: string): { text: string; params: unknown[] } {
+  const { where, params } = portfolioScope(filter, [today]);
+  // Without a filter (the national roll-up) every row is in scope: no semi-join to the plans.
+  const inPlans: PlanCondition = where === 'true' ? () => 'true' : (column) => `${column} IN (SELECT id FROM scoped_plans)`;
+  const text = preparedForShape(
+    `plans_needing_attention_${filterShape(filter)}`,
+    () => `WITH
        scoped_plans AS (SELECT p.id FROM plans p WHERE ${where}),
        ${keptActivityFlagsCte(inPlans, '$1')},
        ${portfolioAttentionCtes(inPlans, '$1')}
@@ -278,10 +289,8 @@ export class PortfolioRepository {
        FROM plan_attention
        WHERE cardinality(reasons) > 0
        ORDER BY title, plan_id`,
-    );
-    return readRows<PlanAttention>(this.dataSource, text, params);
-  }
-
+  );
+  return { text, params };
 }
 
 /** The filter's conditions on plans (alias p) as SQL with `$n` parameters numbered after `leading`. */
