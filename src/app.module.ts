@@ -1,4 +1,4 @@
-import { DynamicModule, Module } from '@nestjs/common';
+import { DynamicModule, Module, RequestMethod } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { TypeOrmModule } from '@nestjs/typeorm';
@@ -36,8 +36,15 @@ export class AppModule {
       imports: [
         ConfigModule.forRoot(config),
         // Nest's logger writes through `log`; each request's line comes from server.ts's pino-http, whose
-        // request-bound logger (req.log, with the request id) nestjs-pino uses inside a request.
-        LoggerModule.forRoot({ pinoHttp: { logger: log, autoLogging: false }, useExisting: true }),
+        // request-bound logger (req.log) nestjs-pino uses inside a request, but not inside /graphql: its
+        // binding is an AsyncLocalStorage, whose promise hooks cost Node 20 about 0.4 ms of CPU on a plan
+        // page (~700 resolved fields), a tenth of it (bench/analysis.md, rung 2). A GraphQL request's line
+        // carries its error codes; an internal error's stack is logged just before it (format-error.ts).
+        LoggerModule.forRoot({
+          pinoHttp: { logger: log, autoLogging: false },
+          useExisting: true,
+          exclude: [{ path: 'graphql', method: RequestMethod.ALL }],
+        }),
         TypeOrmModule.forRoot(dataSourceOptions(database)),
         GraphQLModule.forRootAsync({
           driver: JitApolloDriver,

@@ -1,6 +1,5 @@
 import 'reflect-metadata';
-import type { DataSource } from 'typeorm';
-import { PortfolioRepository } from './portfolio.repository.js';
+import { plansNeedingAttentionStatement } from './portfolio.repository.js';
 import { RollupsRepository } from './rollups.repository.js';
 
 describe('RollupsRepository (the peer harness contract)', () => {
@@ -16,10 +15,10 @@ describe('RollupsRepository (the peer harness contract)', () => {
     const answer = await repository.plansNeedingAttention({}, '2000-01-02');
     expect(sent).toHaveLength(1);
     expect(sent[0].params).toEqual(['2000-01-02']);
-    // PortfolioRepository's own statement, unchanged, inside the projection.
-    const direct: string[] = [];
-    await new PortfolioRepository({ query: async (sql: string) => (direct.push(sql), []) } as unknown as DataSource).plansNeedingAttention({}, '2000-01-02');
-    expect(sent[0].sql).toBe(`SELECT attention."planId" AS id FROM (${direct[0]}) AS attention`);
+    // The statement PortfolioRepository.plansNeedingAttention sends, unchanged, inside the projection.
+    const direct = plansNeedingAttentionStatement({}, '2000-01-02');
+    expect(direct.params).toEqual(['2000-01-02']);
+    expect(sent[0].sql).toBe(`SELECT attention."planId" AS id FROM (${direct.text}) AS attention`);
     expect(answer).toBe(rows);
   });
 });

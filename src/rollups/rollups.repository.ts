@@ -1,5 +1,4 @@
-import type { DataSource } from 'typeorm';
-import { type PortfolioFilter, PortfolioRepository } from './portfolio.repository.js';
+import { type PortfolioFilter, plansNeedingAttentionStatement } from './portfolio.repository.js';
 
 /**
  * Not used by the app. The PostGraphile peer harness (run beside `npm run bench`, see
@@ -8,8 +7,8 @@ import { type PortfolioFilter, PortfolioRepository } from './portfolio.repositor
  * that records `query(sql, params)`, calls `plansNeedingAttention({}, today)`, expects one statement
  * with `[today]` as its parameters, and joins its rows to the plans by a column `id`. The roll-ups
  * moved to PortfolioRepository, whose statement answers `"planId"` and the reasons; this keeps that
- * contract by sending PortfolioRepository's statement unchanged inside a projection to `id`, in the
- * same order.
+ * contract by sending PortfolioRepository's statement (plansNeedingAttentionStatement) unchanged
+ * inside a projection to `id`, in the same order.
  */
 /** What the harness passes for a DataSource: only `query` is called. */
 interface Queryable {
@@ -20,9 +19,7 @@ export class RollupsRepository {
   constructor(private readonly dataSource: Queryable) {}
 
   async plansNeedingAttention(filter: PortfolioFilter, today: string): Promise<{ id: string }[]> {
-    const projected = {
-      query: (sql: string, params?: unknown[]) => this.dataSource.query(`SELECT attention."planId" AS id FROM (${sql}) AS attention`, params),
-    } as DataSource;
-    return (await new PortfolioRepository(projected).plansNeedingAttention(filter, today)) as unknown as { id: string }[];
+    const { text, params } = plansNeedingAttentionStatement(filter, today);
+    return this.dataSource.query(`SELECT attention."planId" AS id FROM (${text}) AS attention`, params);
   }
 }
