@@ -1,10 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import DataLoader from 'dataloader';
 import { DataSource } from 'typeorm';
+import { ActivitiesLoaders } from '../../activities/activities.loaders.js';
+import type { ActivityEntity } from '../../activities/activity.entity.js';
 import { AccessService } from '../../auth/access.service.js';
 import type { AuthUser } from '../../auth/auth-user.js';
-import { groupBy, rowsById, type RequestLoaders } from '../../graphql/request-loaders.js';
+import { EntityRows } from '../../database/entity-rows.js';
+import { byKey, groupBy, type RequestLoaders } from '../../graphql/request-loaders.js';
 import { IndicatorEntity } from '../../indicators/indicator.entity.js';
+import type { ActivityRef } from './activity-overlap.model.js';
 import { type AreaOverlap, OverlapsRepository } from './overlaps.repository.js';
 import { type AreaSharedIndicator, SharedIndicatorsRepository } from './shared-indicators.repository.js';
 
@@ -15,12 +19,17 @@ import { type AreaSharedIndicator, SharedIndicatorsRepository } from './shared-i
  */
 @Injectable()
 export class AreaCoordinationLoaders {
+  private readonly indicatorsById: (ids: readonly string[]) => Promise<IndicatorEntity[]>;
+
   constructor(
-    private readonly dataSource: DataSource,
+    dataSource: DataSource,
     private readonly access: AccessService,
+    private readonly activityLoaders: ActivitiesLoaders,
     private readonly overlapsRepository: OverlapsRepository,
     private readonly sharedIndicatorsRepository: SharedIndicatorsRepository,
-  ) {}
+  ) {
+    this.indicatorsById = new EntityRows(dataSource, IndicatorEntity).byIds('area_indicators_by_id', 'id', 't.id');
+  }
 
   overlaps(loaders: RequestLoaders, auth: AuthUser) {
     return loaders.get(
@@ -42,8 +51,28 @@ export class AreaCoordinationLoaders {
     );
   }
 
+  /**
+   * An activity of an overlap, from the activities of its plan (the statement a page's plan roll-ups
+   * read too): the plan comes from the overlaps' statement, so it is one the caller may read.
+   */
+  async activity(loaders: RequestLoaders, ref: ActivityRef): Promise<ActivityEntity | undefined> {
+    const byPlan = loaders.get(
+      'areaActivitiesById',
+      () =>
+        new DataLoader<string, Map<string, ActivityEntity>>(async (planIds) =>
+          (await this.activityLoaders.activitiesByPlan(loaders).loadMany(planIds)).map((rows) =>
+            rows instanceof Error ? rows : new Map(rows.map((a) => [a.id, a])),
+          ),
+        ),
+    );
+    return (await byPlan.load(ref.planId)).get(ref.id);
+  }
+
   /** The indicators of shared indicators, by id: they come from plans the statement above let through. */
   indicator(loaders: RequestLoaders) {
-    return loaders.get('coordinationIndicator', () => rowsById(this.dataSource, IndicatorEntity));
+    return loaders.get(
+      'coordinationIndicator',
+      () => new DataLoader<string, IndicatorEntity | undefined>(async (ids) => byKey(ids, await this.indicatorsById(ids), (i) => i.id)),
+    );
   }
 }

@@ -1,5 +1,4 @@
 import { ResolveField, Resolver } from '@nestjs/graphql';
-import { ActivitiesLoaders } from '../../activities/activities.loaders.js';
 import { ActivityModel, toActivityModel } from '../../activities/activity.model.js';
 import type { ActivityEntity } from '../../activities/activity.entity.js';
 import type { GraphQLContext } from '../../graphql/graphql-context.js';
@@ -31,11 +30,12 @@ export class AreaSecretariatCoordinationResolver {
 
 @Resolver(() => ActivityOverlapModel)
 export class ActivityOverlapResolver {
-  constructor(private readonly activityLoaders: ActivitiesLoaders) {}
+  constructor(private readonly area: AreaCoordinationLoaders) {}
 
   @ResolveField(() => [ActivityModel], { description: 'The two, by plan title, then title' })
   async activities(overlap: ActivityOverlapModel, _args: unknown, { loaders }: GraphQLContext): Promise<ActivityModel[]> {
-    const rows = await this.activityLoaders.activity(loaders).loadMany(overlap.activityIds);
+    const [first, second] = overlap.activityRefs;
+    const rows = await Promise.all([this.area.activity(loaders, first), this.area.activity(loaders, second)]);
     return rows.map((row) => toActivityModel(present(row)));
   }
 }

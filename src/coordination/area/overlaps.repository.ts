@@ -48,8 +48,8 @@ function overlapsSql(scope: PlanScope): string {
    ),
    pairs AS (
      SELECT b.area_secretariat_id, b.activity_type_id,
-            x.id AS first_id, x.title AS first_title, x.plan_title AS first_plan_title,
-            y.id AS second_id, y.title AS second_title, y.plan_title AS second_plan_title,
+            x.id AS first_id, x.plan_id AS first_plan_id, x.title AS first_title, x.plan_title AS first_plan_title,
+            y.id AS second_id, y.plan_id AS second_plan_id, y.title AS second_title, y.plan_title AS second_plan_title,
             greatest(x.start_date, y.start_date) AS overlap_start,
             least(x.end_date, y.end_date) AS overlap_end,
             json_agg(json_build_object('id', tg.id, 'name', tg.name) ORDER BY tg.name, tg.id) AS target_groups
@@ -63,11 +63,11 @@ function overlapsSql(scope: PlanScope): string {
        AND x.start_date <= y.end_date
        AND y.start_date <= x.end_date
        AND (x.plan_title, x.title, x.plan_id, x.id) < (y.plan_title, y.title, y.plan_id, y.id)
-     GROUP BY b.area_secretariat_id, b.activity_type_id, x.id, x.title, x.plan_title, x.start_date, x.end_date,
-              y.id, y.title, y.plan_title, y.start_date, y.end_date
+     GROUP BY b.area_secretariat_id, b.activity_type_id, x.id, x.plan_id, x.title, x.plan_title, x.start_date, x.end_date,
+              y.id, y.plan_id, y.title, y.plan_title, y.start_date, y.end_date
    )
    SELECT pr.area_secretariat_id, pr.activity_type_id, t.name AS activity_type_name,
-          pr.first_id, pr.second_id, pr.overlap_start, pr.overlap_end,
+          pr.first_id, pr.first_plan_id, pr.second_id, pr.second_plan_id, pr.overlap_start, pr.overlap_end,
           (pr.overlap_end - pr.overlap_start + 1) AS overlap_days,
           pr.target_groups
    FROM pairs pr
@@ -81,7 +81,9 @@ interface OverlapRow {
   activity_type_id: string;
   activity_type_name: string;
   first_id: string;
+  first_plan_id: string;
   second_id: string;
+  second_plan_id: string;
   overlap_start: string;
   overlap_end: string;
   overlap_days: number;
@@ -104,7 +106,10 @@ export class OverlapsRepository {
       overlapStart: r.overlap_start,
       overlapEnd: r.overlap_end,
       overlapDays: r.overlap_days,
-      activityIds: [r.first_id, r.second_id],
+      activityRefs: [
+        { id: r.first_id, planId: r.first_plan_id },
+        { id: r.second_id, planId: r.second_plan_id },
+      ],
     }));
   }
 }
