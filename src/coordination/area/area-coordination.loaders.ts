@@ -8,8 +8,8 @@ import type { AuthUser } from '../../auth/auth-user.js';
 import { EntityRows } from '../../database/entity-rows.js';
 import { byKey, groupBy, type RequestLoaders } from '../../graphql/request-loaders.js';
 import { IndicatorEntity } from '../../indicators/indicator.entity.js';
-import type { ActivityRef } from './activity-overlap.model.js';
-import { type AreaOverlap, OverlapsRepository } from './overlaps.repository.js';
+import type { ActivityOverlapModel, ActivityRef } from './activity-overlap.model.js';
+import { OverlapsRepository } from './overlaps.repository.js';
 import { type AreaSharedIndicator, SharedIndicatorsRepository } from './shared-indicators.repository.js';
 
 /**
@@ -35,9 +35,10 @@ export class AreaCoordinationLoaders {
     return loaders.get(
       'areaOverlaps',
       () =>
-        new DataLoader<string, AreaOverlap[]>(async (ids) =>
-          groupBy(ids, await this.overlapsRepository.overlaps(ids, this.access.planScope(auth, 'p')), (o) => o.areaSecretariatId),
-        ),
+        new DataLoader<string, ActivityOverlapModel[]>(async (ids) => {
+          const overlaps = await this.overlapsRepository.overlaps(ids, this.access.planScope(auth, 'p'));
+          return ids.map((id) => overlaps.get(id) ?? []);
+        }),
     );
   }
 

@@ -66,50 +66,38 @@ function overlapsSql(scope: PlanScope): string {
      GROUP BY b.area_secretariat_id, b.activity_type_id, x.id, x.plan_id, x.title, x.plan_title, x.start_date, x.end_date,
               y.id, y.plan_id, y.title, y.plan_title, y.start_date, y.end_date
    )
-   SELECT pr.area_secretariat_id, pr.activity_type_id, t.name AS activity_type_name,
-          pr.first_id, pr.first_plan_id, pr.second_id, pr.second_plan_id, pr.overlap_start, pr.overlap_end,
-          (pr.overlap_end - pr.overlap_start + 1) AS overlap_days,
-          pr.target_groups
+   SELECT pr.area_secretariat_id,
+          json_agg(json_build_object(
+            'activityType', json_build_object('id', t.id, 'name', t.name),
+            'targetGroups', pr.target_groups,
+            'overlapStart', pr.overlap_start,
+            'overlapEnd', pr.overlap_end,
+            'overlapDays', pr.overlap_end - pr.overlap_start + 1,
+            'activityRefs', json_build_array(json_build_object('id', pr.first_id, 'planId', pr.first_plan_id),
+                                             json_build_object('id', pr.second_id, 'planId', pr.second_plan_id))
+          ) ORDER BY pr.overlap_end - pr.overlap_start DESC, t.name, pr.first_title,
+                     pr.first_plan_title, pr.second_plan_title, pr.second_title, pr.first_id, pr.second_id) AS overlaps
    FROM pairs pr
    JOIN activity_types t ON t.id = pr.activity_type_id
-   ORDER BY pr.area_secretariat_id, overlap_days DESC, t.name, pr.first_title,
-            pr.first_plan_title, pr.second_plan_title, pr.second_title, pr.first_id, pr.second_id`;
+   GROUP BY pr.area_secretariat_id`;
 }
-
-interface OverlapRow {
-  area_secretariat_id: string;
-  activity_type_id: string;
-  activity_type_name: string;
-  first_id: string;
-  first_plan_id: string;
-  second_id: string;
-  second_plan_id: string;
-  overlap_start: string;
-  overlap_end: string;
-  overlap_days: number;
-  target_groups: { id: string; name: string }[];
-}
-
-export type AreaOverlap = ActivityOverlapModel & { areaSecretariatId: string };
 
 @Injectable()
 export class OverlapsRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  /** Every overlap of these secretariats among the plans `scope` lets the caller read, in docs/coordination.md's order. */
-  async overlaps(secretariatIds: readonly string[], scope: PlanScope): Promise<AreaOverlap[]> {
-    const rows = await readAreaRows<OverlapRow>(this.dataSource, overlapsSql(scope), scope, secretariatIds);
-    return rows.map((r) => ({
-      areaSecretariatId: r.area_secretariat_id,
-      activityType: { id: r.activity_type_id, name: r.activity_type_name },
-      targetGroups: r.target_groups,
-      overlapStart: r.overlap_start,
-      overlapEnd: r.overlap_end,
-      overlapDays: r.overlap_days,
-      activityRefs: [
-        { id: r.first_id, planId: r.first_plan_id },
-        { id: r.second_id, planId: r.second_plan_id },
-      ],
-    }));
+  /**
+   * Every overlap of these secretariats among the plans `scope` lets the caller read, in
+   * docs/coordination.md's order: one row per secretariat with any, its overlaps already shaped as
+   * ActivityOverlapModel (one JSON document to parse rather than a row of columns per overlap).
+   */
+  async overlaps(secretariatIds: readonly string[], scope: PlanScope): Promise<Map<string, ActivityOverlapModel[]>> {
+    const rows = await readAreaRows<{ area_secretariat_id: string; overlaps: ActivityOverlapModel[] }>(
+      this.dataSource,
+      overlapsSql(scope),
+      scope,
+      secretariatIds,
+    );
+    return new Map(rows.map((r) => [r.area_secretariat_id, r.overlaps]));
   }
 }
