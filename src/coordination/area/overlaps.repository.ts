@@ -94,6 +94,7 @@ export class OverlapsRepository {
   async overlaps(secretariatIds: readonly string[], scope: PlanScope): Promise<Map<string, ActivityOverlapModel[]>> {
     const rows = await readAreaRows<{ area_secretariat_id: string; overlaps: ActivityOverlapModel[] }>(
       this.dataSource,
+      'area_overlaps',
       overlapsSql(scope),
       scope,
       secretariatIds,
