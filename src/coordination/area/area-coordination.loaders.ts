@@ -3,6 +3,7 @@ import DataLoader from 'dataloader';
 import { DataSource } from 'typeorm';
 import { ActivitiesLoaders } from '../../activities/activities.loaders.js';
 import type { ActivityEntity } from '../../activities/activity.entity.js';
+import { type ActivityModel, toActivityModel } from '../../activities/activity.model.js';
 import { AccessService } from '../../auth/access.service.js';
 import type { AuthUser } from '../../auth/auth-user.js';
 import { EntityRows } from '../../database/entity-rows.js';
@@ -53,20 +54,24 @@ export class AreaCoordinationLoaders {
   }
 
   /**
-   * An activity of an overlap, from the activities of its plan (the statement a page's plan roll-ups
-   * read too): the plan comes from the overlaps' statement, so it is one the caller may read.
+   * The activities of an overlap, from the activities of their plans (the statement a page's plan
+   * roll-ups read too): the plans come from the overlaps' statement, so they are ones the caller may
+   * read. An activity in several overlaps becomes one model per request.
    */
-  async activity(loaders: RequestLoaders, ref: ActivityRef): Promise<ActivityEntity | undefined> {
-    const byPlan = loaders.get(
-      'areaActivitiesById',
+  async overlapActivities(loaders: RequestLoaders, refs: readonly ActivityRef[]): Promise<ActivityModel[]> {
+    const plans = loaders.get(
+      'areaPlanActivities',
       () =>
-        new DataLoader<string, Map<string, ActivityEntity>>(async (planIds) =>
-          (await this.activityLoaders.activitiesByPlan(loaders).loadMany(planIds)).map((rows) =>
-            rows instanceof Error ? rows : new Map(rows.map((a) => [a.id, a])),
-          ),
+        new DataLoader<string, PlanActivities>(async (planIds) =>
+          (await this.activityLoaders.activitiesByPlan(loaders).loadMany(planIds)).map((rows) => (rows instanceof Error ? rows : new PlanActivities(rows))),
         ),
     );
-    return (await byPlan.load(ref.planId)).get(ref.id);
+    const found = await plans.loadMany(refs.map((ref) => ref.planId));
+    return refs.map((ref, i) => {
+      const plan = found[i];
+      if (plan instanceof Error) throw plan;
+      return plan.model(ref.id);
+    });
   }
 
   /** The indicators of shared indicators, by id: they come from plans the statement above let through. */
@@ -75,5 +80,27 @@ export class AreaCoordinationLoaders {
       'coordinationIndicator',
       () => new DataLoader<string, IndicatorEntity | undefined>(async (ids) => byKey(ids, await this.indicatorsById(ids), (i) => i.id)),
     );
+  }
+}
+
+/** A plan's activities by id, each made a model once. */
+class PlanActivities {
+  private readonly rows: Map<string, ActivityEntity>;
+  private readonly models = new Map<string, ActivityModel>();
+
+  constructor(rows: ActivityEntity[]) {
+    this.rows = new Map(rows.map((a) => [a.id, a]));
+  }
+
+  model(id: string): ActivityModel {
+    let model = this.models.get(id);
+    if (!model) {
+      const row = this.rows.get(id);
+      // Only an activity deleted between the overlaps' statement and its plan's read.
+      if (!row) throw new Error('a row named by this request is gone');
+      model = toActivityModel(row);
+      this.models.set(id, model);
+    }
+    return model;
   }
 }

@@ -1,6 +1,5 @@
 import { ResolveField, Resolver } from '@nestjs/graphql';
-import { ActivityModel, toActivityModel } from '../../activities/activity.model.js';
-import type { ActivityEntity } from '../../activities/activity.entity.js';
+import { ActivityModel } from '../../activities/activity.model.js';
 import type { GraphQLContext } from '../../graphql/graphql-context.js';
 import type { IndicatorEntity } from '../../indicators/indicator.entity.js';
 import { IndicatorModel, toIndicatorModel } from '../../indicators/indicator.model.js';
@@ -33,10 +32,8 @@ export class ActivityOverlapResolver {
   constructor(private readonly area: AreaCoordinationLoaders) {}
 
   @ResolveField(() => [ActivityModel], { description: 'The two, by plan title, then title' })
-  async activities(overlap: ActivityOverlapModel, _args: unknown, { loaders }: GraphQLContext): Promise<ActivityModel[]> {
-    const [first, second] = overlap.activityRefs;
-    const rows = await Promise.all([this.area.activity(loaders, first), this.area.activity(loaders, second)]);
-    return rows.map((row) => toActivityModel(present(row)));
+  activities(overlap: ActivityOverlapModel, _args: unknown, { loaders }: GraphQLContext): Promise<ActivityModel[]> {
+    return this.area.overlapActivities(loaders, overlap.activityRefs);
   }
 }
 
@@ -52,7 +49,7 @@ export class SharedIndicatorResolver {
 }
 
 /** Rows named by a statement of this request: only a failed read leaves one out. */
-function present<T extends ActivityEntity | IndicatorEntity>(row: T | undefined | Error): T {
+function present<T extends IndicatorEntity>(row: T | undefined | Error): T {
   if (row instanceof Error) throw row;
   if (!row) throw new Error('a row named by this request is gone');
   return row;
