@@ -135,6 +135,20 @@ describe('the area secretariat’s page', () => {
     expect(large.statements).toBe(small.statements);
   });
 
+  it('reads the overlaps’ activities with the plans’ own activities, in no statement of their own', async () => {
+    const page = (overlapActivities: string) => `query ($id: ID!) {
+      areaSecretariat(id: $id) {
+        plans { rollup { activitiesWithoutGoals { id } staleActivities { id } } }
+        overlaps { overlapDays ${overlapActivities} }
+      }
+    }`;
+    const without = await app.client.warm(page(''), { id: areas.large.id }, areas.large.token);
+    const withActivities = await app.client.warm(page('activities { id title }'), { id: areas.large.id }, areas.large.token);
+    expect(withActivities.errors).toBeUndefined();
+    expect(withActivities.data!.areaSecretariat.overlaps.length).toBeGreaterThan(10);
+    expect(withActivities.statements).toBe(without.statements);
+  });
+
   it('takes the same number for ADMIN, and a constant one for a plan’s own user', async () => {
     const small = await areaPage(areas.small.id, admin);
     expect((await areaPage(areas.large.id, admin)).statements).toBe(small.statements);

@@ -1,7 +1,5 @@
 import { ResolveField, Resolver } from '@nestjs/graphql';
-import { ActivitiesLoaders } from '../../activities/activities.loaders.js';
-import { ActivityModel, toActivityModel } from '../../activities/activity.model.js';
-import type { ActivityEntity } from '../../activities/activity.entity.js';
+import { ActivityModel } from '../../activities/activity.model.js';
 import type { GraphQLContext } from '../../graphql/graphql-context.js';
 import type { IndicatorEntity } from '../../indicators/indicator.entity.js';
 import { IndicatorModel, toIndicatorModel } from '../../indicators/indicator.model.js';
@@ -31,12 +29,11 @@ export class AreaSecretariatCoordinationResolver {
 
 @Resolver(() => ActivityOverlapModel)
 export class ActivityOverlapResolver {
-  constructor(private readonly activityLoaders: ActivitiesLoaders) {}
+  constructor(private readonly area: AreaCoordinationLoaders) {}
 
   @ResolveField(() => [ActivityModel], { description: 'The two, by plan title, then title' })
-  async activities(overlap: ActivityOverlapModel, _args: unknown, { loaders }: GraphQLContext): Promise<ActivityModel[]> {
-    const rows = await this.activityLoaders.activity(loaders).loadMany(overlap.activityIds);
-    return rows.map((row) => toActivityModel(present(row)));
+  activities(overlap: ActivityOverlapModel, _args: unknown, { loaders }: GraphQLContext): Promise<ActivityModel[]> {
+    return this.area.overlapActivities(loaders, overlap.activityRefs);
   }
 }
 
@@ -52,7 +49,7 @@ export class SharedIndicatorResolver {
 }
 
 /** Rows named by a statement of this request: only a failed read leaves one out. */
-function present<T extends ActivityEntity | IndicatorEntity>(row: T | undefined | Error): T {
+function present<T extends IndicatorEntity>(row: T | undefined | Error): T {
   if (row instanceof Error) throw row;
   if (!row) throw new Error('a row named by this request is gone');
   return row;

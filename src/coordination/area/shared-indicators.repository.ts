@@ -46,6 +46,7 @@ export class SharedIndicatorsRepository {
   async sharedIndicators(secretariatIds: readonly string[], scope: PlanScope): Promise<AreaSharedIndicator[]> {
     const rows = await readAreaRows<{ area_secretariat_id: string; name: string; unit: string; indicator_ids: string[] }>(
       this.dataSource,
+      'area_shared_indicators',
       sharedIndicatorsSql(scope),
       scope,
       secretariatIds,
