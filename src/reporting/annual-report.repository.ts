@@ -4,6 +4,8 @@ import { readRows } from '../database/read-rows.js';
 import { indicatorCalcJoin, indicatorStatusSql, type LatestMeasurementSql } from '../rollups/indicator-status.sql.js';
 import type { AnnualReportFigures } from './annual-report-figures.js';
 import { milestoneColumns } from './milestone.row.js';
+import type { ReportAction } from './report-cycle.js';
+import type { ReportEventRow } from './report-event.model.js';
 import { periodColumns, type ReportingPeriodRow } from './reporting-period.row.js';
 
 /**
@@ -120,17 +122,25 @@ const LIVE_REPORT = `(WITH RECURSIVE
   ))`;
 
 /**
- * annualReport's one statement: the period with its latest submission and, by status, either the
- * figures that submission stored or the live ones (a CASE branch not taken is never computed).
- * $1 plan, $2 year, $3 today.
+ * annualReport's one statement: the period with its latest submission, its events (oldest first, as
+ * parallel arrays, so that the driver parses each value as it parses EVENTS_BY_PLAN's columns), and
+ * by status either the figures that submission stored or the live ones (a CASE branch not taken is
+ * never computed). $1 plan, $2 year, $3 today.
  */
 const ANNUAL_REPORT = `
   SELECT ${periodColumns('$3')},
          s.comment, s.indicator_comments,
          CASE WHEN l.status IN ('SUBMITTED', 'APPROVED') THEN s.report END AS stored_report,
-         CASE WHEN l.status IN ('SUBMITTED', 'APPROVED') THEN NULL ELSE ${LIVE_REPORT} END AS live_report
+         CASE WHEN l.status IN ('SUBMITTED', 'APPROVED') THEN NULL ELSE ${LIVE_REPORT} END AS live_report,
+         ev.actions AS event_actions, ev.ats AS event_ats, ev.actor_ids AS event_actor_ids, ev.comments AS event_comments
     FROM plan_reporting_periods l
     LEFT JOIN reporting_submissions s ON s.id = l.submission_id
+   CROSS JOIN LATERAL (
+     SELECT array_agg(e.action ORDER BY e.id) AS actions, array_agg(e.at ORDER BY e.id) AS ats,
+            array_agg(e.actor_id ORDER BY e.id) AS actor_ids, array_agg(e.comment ORDER BY e.id) AS comments
+       FROM reporting_events e
+      WHERE e.plan_id = l.plan_id AND e.year = l.year
+   ) ev
    WHERE l.plan_id = $1::uuid AND l.year = $2::int`;
 
 /**
@@ -147,6 +157,11 @@ interface AnnualReportRow extends ReportingPeriodRow {
   indicator_comments: Record<string, string> | null;
   stored_report: AnnualReportFigures | null;
   live_report: AnnualReportFigures | null;
+  /** Null when the period has no events (array_agg of no rows). */
+  event_actions: ReportAction[] | null;
+  event_ats: Date[] | null;
+  event_actor_ids: string[] | null;
+  event_comments: (string | null)[] | null;
 }
 
 export interface StoredOrLiveReport {
@@ -154,6 +169,8 @@ export interface StoredOrLiveReport {
   figures: AnnualReportFigures;
   /** The period's latest submission; null if it was never submitted. */
   submission: { comment: string | null; indicatorComments: Record<string, string> } | null;
+  /** The period's events, oldest first, read in the same statement. */
+  events: ReportEventRow[];
 }
 
 export interface NewSubmission {
@@ -201,11 +218,15 @@ export class AnnualReportRepository {
   async report(planId: string, year: number, today: string): Promise<StoredOrLiveReport | null> {
     const [row] = await readRows<AnnualReportRow>(this.dataSource, ANNUAL_REPORT, [planId, year, today]);
     if (!row) return null;
-    const { comment, indicator_comments, stored_report, live_report, ...period } = row;
+    const { comment, indicator_comments, stored_report, live_report, event_actions, event_ats, event_actor_ids, event_comments, ...period } = row;
+    const events = (event_actions ?? []).map(
+      (action, i): ReportEventRow => ({ plan_id: period.plan_id, year: period.year, action, at: event_ats![i], actor_id: event_actor_ids![i], comment: event_comments![i] }),
+    );
     return {
       period,
       figures: (stored_report ?? live_report)!,
       submission: row.submitted_at === null ? null : { comment, indicatorComments: indicator_comments ?? {} },
+      events,
     };
   }
 

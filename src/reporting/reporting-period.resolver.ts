@@ -29,7 +29,7 @@ export class ReportingPeriodResolver {
 
   @ResolveField(() => [ReportEventModel], { description: 'Oldest first' })
   async events(period: ReportingPeriodModel, _args: unknown, { loaders }: GraphQLContext): Promise<ReportEventModel[]> {
-    return (await this.reporting.eventsOfPeriod(loaders, period)).map(toReportEventModel);
+    return (period.eventRows ?? (await this.reporting.eventsOfPeriod(loaders, period))).map(toReportEventModel);
   }
 }
 
