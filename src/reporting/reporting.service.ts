@@ -44,7 +44,7 @@ export class ReportingService {
     const report = await this.reports.report(plan.id, year, todayUtc());
     // Only when the plan's dates changed since it was read.
     if (!report) throw notAYear(plan, year);
-    const period = { ...toReportingPeriodModel(report.period), eventRows: report.events };
+    const period = { ...toReportingPeriodModel(report.period), eventRows: report.events, usersById: report.users };
     return toAnnualReportModel(period, report.figures, report.submission);
   }
 
