@@ -3,11 +3,11 @@ import { DataSource, type EntityManager } from 'typeorm';
 import type { Role } from '../common/enums.js';
 import { readRows } from '../database/read-rows.js';
 import { indicatorCalcJoin, indicatorStatusSql, type LatestMeasurementSql } from '../rollups/indicator-status.sql.js';
+import type { UserModel } from '../users/user.model.js';
 import type { AnnualReportFigures } from './annual-report-figures.js';
 import { milestoneColumns } from './milestone.row.js';
 import type { ReportAction } from './report-cycle.js';
 import type { ReportEventRow } from './report-event.model.js';
-import type { UserModel } from '../users/user.model.js';
 import { periodColumns, type ReportingPeriodRow } from './reporting-period.row.js';
 
 /**
