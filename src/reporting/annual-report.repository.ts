@@ -1,9 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
+import type { Role } from '../common/enums.js';
 import { readRows } from '../database/read-rows.js';
 import { indicatorCalcJoin, indicatorStatusSql, type LatestMeasurementSql } from '../rollups/indicator-status.sql.js';
+import type { UserModel } from '../users/user.model.js';
 import type { AnnualReportFigures } from './annual-report-figures.js';
 import { milestoneColumns } from './milestone.row.js';
+import type { ReportAction } from './report-cycle.js';
+import type { ReportEventRow } from './report-event.model.js';
 import { periodColumns, type ReportingPeriodRow } from './reporting-period.row.js';
 
 /**
@@ -120,17 +124,34 @@ const LIVE_REPORT = `(WITH RECURSIVE
   ))`;
 
 /**
- * annualReport's one statement: the period with its latest submission and, by status, either the
- * figures that submission stored or the live ones (a CASE branch not taken is never computed).
- * $1 plan, $2 year, $3 today.
+ * annualReport's one statement: the period with its latest submission, its events (oldest first, as
+ * parallel arrays, so that the driver parses each value as it parses EVENTS_BY_PLAN's columns), the
+ * users its submitter and events show (the columns of a UserModel, the same way), and
+ * by status either the figures that submission stored or the live ones (a CASE branch not taken is
+ * never computed). $1 plan, $2 year, $3 today.
  */
 const ANNUAL_REPORT = `
   SELECT ${periodColumns('$3')},
          s.comment, s.indicator_comments,
          CASE WHEN l.status IN ('SUBMITTED', 'APPROVED') THEN s.report END AS stored_report,
-         CASE WHEN l.status IN ('SUBMITTED', 'APPROVED') THEN NULL ELSE ${LIVE_REPORT} END AS live_report
+         CASE WHEN l.status IN ('SUBMITTED', 'APPROVED') THEN NULL ELSE ${LIVE_REPORT} END AS live_report,
+         ev.actions AS event_actions, ev.ats AS event_ats, ev.actor_ids AS event_actor_ids, ev.comments AS event_comments,
+         us.ids AS user_ids, us.emails AS user_emails, us.names AS user_names, us.roles AS user_roles,
+         us.plan_ids AS user_plan_ids, us.area_secretariat_ids AS user_area_secretariat_ids, us.actives AS user_actives
     FROM plan_reporting_periods l
     LEFT JOIN reporting_submissions s ON s.id = l.submission_id
+   CROSS JOIN LATERAL (
+     SELECT array_agg(e.action ORDER BY e.id) AS actions, array_agg(e.at ORDER BY e.id) AS ats,
+            array_agg(e.actor_id ORDER BY e.id) AS actor_ids, array_agg(e.comment ORDER BY e.id) AS comments
+       FROM reporting_events e
+      WHERE e.plan_id = l.plan_id AND e.year = l.year
+   ) ev
+   CROSS JOIN LATERAL (
+     SELECT array_agg(u.id) AS ids, array_agg(u.email) AS emails, array_agg(u.name) AS names, array_agg(u.role) AS roles,
+            array_agg(u.plan_id) AS plan_ids, array_agg(u.area_secretariat_id) AS area_secretariat_ids, array_agg(u.active) AS actives
+       FROM users u
+      WHERE u.id = s.submitted_by OR u.id = ANY(ev.actor_ids)
+   ) us
    WHERE l.plan_id = $1::uuid AND l.year = $2::int`;
 
 /**
@@ -147,6 +168,19 @@ interface AnnualReportRow extends ReportingPeriodRow {
   indicator_comments: Record<string, string> | null;
   stored_report: AnnualReportFigures | null;
   live_report: AnnualReportFigures | null;
+  /** Null when the period has no events (array_agg of no rows). */
+  event_actions: ReportAction[] | null;
+  event_ats: Date[] | null;
+  event_actor_ids: string[] | null;
+  event_comments: (string | null)[] | null;
+  /** Null when there is neither a submitter nor an event. */
+  user_ids: string[] | null;
+  user_emails: string[] | null;
+  user_names: string[] | null;
+  user_roles: Role[] | null;
+  user_plan_ids: (string | null)[] | null;
+  user_area_secretariat_ids: (string | null)[] | null;
+  user_actives: boolean[] | null;
 }
 
 export interface StoredOrLiveReport {
@@ -154,6 +188,10 @@ export interface StoredOrLiveReport {
   figures: AnnualReportFigures;
   /** The period's latest submission; null if it was never submitted. */
   submission: { comment: string | null; indicatorComments: Record<string, string> } | null;
+  /** The period's events, oldest first, read in the same statement. */
+  events: ReportEventRow[];
+  /** The submitter and the events' actors by id, read in the same statement. */
+  users: Map<string, UserModel>;
 }
 
 export interface NewSubmission {
@@ -201,11 +239,23 @@ export class AnnualReportRepository {
   async report(planId: string, year: number, today: string): Promise<StoredOrLiveReport | null> {
     const [row] = await readRows<AnnualReportRow>(this.dataSource, ANNUAL_REPORT, [planId, year, today]);
     if (!row) return null;
-    const { comment, indicator_comments, stored_report, live_report, ...period } = row;
+    const { comment, indicator_comments, stored_report, live_report, event_actions, event_ats, event_actor_ids, event_comments, ...rest } = row;
+    const { user_ids, user_emails, user_names, user_roles, user_plan_ids, user_area_secretariat_ids, user_actives, ...period } = rest;
+    const events = (event_actions ?? []).map(
+      (action, i): ReportEventRow => ({ plan_id: period.plan_id, year: period.year, action, at: event_ats![i], actor_id: event_actor_ids![i], comment: event_comments![i] }),
+    );
+    const users = new Map(
+      (user_ids ?? []).map((id, i): [string, UserModel] => [
+        id,
+        { id, email: user_emails![i], name: user_names![i], role: user_roles![i], active: user_actives![i], planId: user_plan_ids![i], areaSecretariatId: user_area_secretariat_ids![i] },
+      ]),
+    );
     return {
       period,
       figures: (stored_report ?? live_report)!,
       submission: row.submitted_at === null ? null : { comment, indicatorComments: indicator_comments ?? {} },
+      events,
+      users,
     };
   }
 

@@ -1,4 +1,5 @@
 import { Field, GraphQLISODateTime, ObjectType } from '@nestjs/graphql';
+import type { UserModel } from '../users/user.model.js';
 import { ReportAction } from './report-cycle.js';
 
 /** A reporting_events row as raw SQL returns it. */
@@ -17,8 +18,10 @@ export class ReportEventModel {
   @Field(() => GraphQLISODateTime) at: Date;
   @Field(() => String, { nullable: true }) comment: string | null;
   byId: string;
+  /** The actor, when read with the event (annualReport), else undefined. */
+  byUser?: UserModel;
 }
 
-export function toReportEventModel(row: ReportEventRow): ReportEventModel {
-  return { action: row.action, at: row.at, comment: row.comment, byId: row.actor_id };
+export function toReportEventModel(row: ReportEventRow, usersById?: Map<string, UserModel>): ReportEventModel {
+  return { action: row.action, at: row.at, comment: row.comment, byId: row.actor_id, byUser: usersById?.get(row.actor_id) };
 }

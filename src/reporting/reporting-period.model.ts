@@ -1,6 +1,8 @@
 import { Field, GraphQLISODateTime, Int, ObjectType } from '@nestjs/graphql';
 import { DateScalar } from '../graphql/scalars/date.scalar.js';
 import { ReportStatus } from './report-cycle.js';
+import type { UserModel } from '../users/user.model.js';
+import type { ReportEventRow } from './report-event.model.js';
 import type { ReportingPeriodRow } from './reporting-period.row.js';
 
 @ObjectType('ReportingPeriod', { description: 'A plan’s reporting period: one calendar year, reported to LBF by 30 June of the next' })
@@ -16,6 +18,10 @@ export class ReportingPeriodModel {
   submittedAt: Date | null;
   planId: string;
   submittedById: string | null;
+  /** The period's events when the statement that read the period read them too (annualReport), else undefined. */
+  eventRows?: ReportEventRow[];
+  /** The submitter and the events' actors, when read with the period (annualReport), else undefined. */
+  usersById?: Map<string, UserModel>;
 }
 
 export function toReportingPeriodModel(row: ReportingPeriodRow): ReportingPeriodModel {

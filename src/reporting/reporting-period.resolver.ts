@@ -24,12 +24,15 @@ export class ReportingPeriodResolver {
   @ResolveField(() => UserModel, { nullable: true, description: 'Of the latest submission' })
   async submittedBy(period: ReportingPeriodModel, _args: unknown, { loaders }: GraphQLContext): Promise<UserModel | null> {
     if (!period.submittedById) return null;
+    const read = period.usersById?.get(period.submittedById);
+    if (read) return read;
     return toUserModel((await this.userLoaders.user(loaders).load(period.submittedById))!);
   }
 
   @ResolveField(() => [ReportEventModel], { description: 'Oldest first' })
   async events(period: ReportingPeriodModel, _args: unknown, { loaders }: GraphQLContext): Promise<ReportEventModel[]> {
-    return (await this.reporting.eventsOfPeriod(loaders, period)).map(toReportEventModel);
+    if (period.eventRows) return period.eventRows.map((row) => toReportEventModel(row, period.usersById));
+    return (await this.reporting.eventsOfPeriod(loaders, period)).map((row) => toReportEventModel(row));
   }
 }
 
@@ -39,6 +42,7 @@ export class ReportEventResolver {
 
   @ResolveField(() => UserModel)
   async by(event: ReportEventModel, _args: unknown, { loaders }: GraphQLContext): Promise<UserModel> {
+    if (event.byUser) return event.byUser;
     return toUserModel((await this.userLoaders.user(loaders).load(event.byId))!);
   }
 }

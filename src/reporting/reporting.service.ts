@@ -44,7 +44,8 @@ export class ReportingService {
     const report = await this.reports.report(plan.id, year, todayUtc());
     // Only when the plan's dates changed since it was read.
     if (!report) throw notAYear(plan, year);
-    return toAnnualReportModel(toReportingPeriodModel(report.period), report.figures, report.submission);
+    const period = { ...toReportingPeriodModel(report.period), eventRows: report.events, usersById: report.users };
+    return toAnnualReportModel(period, report.figures, report.submission);
   }
 
   /** ADMIN or the plan's project secretariat, from OPEN or RETURNED, once the period has ended. */
