@@ -25,3 +25,18 @@ export function prepared(name: string, text: string): string {
 export function preparedName(text: string): string | undefined {
   return names.get(text);
 }
+
+const variantCounts = new Map<string, number>();
+
+/**
+ * A statement whose text takes one of a few fixed shapes (by the caller's role, by which conditions a
+ * filter gives): each text is registered on its first use as `family`_0, `family`_1, …, so the callers
+ * need not name their shapes. The shapes must be few and fixed, as for prepared(): never a text that
+ * carries a value.
+ */
+export function preparedVariant(family: string, text: string): string {
+  if (names.has(text)) return text;
+  const n = variantCounts.get(family) ?? 0;
+  variantCounts.set(family, n + 1);
+  return prepared(`${family}_${n}`, text);
+}

@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
 import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver.js';
 import type { PlanScope } from '../../auth/access.service.js';
-import { prepared } from '../../database/prepared-statements.js';
+import { preparedVariant } from '../../database/prepared-statements.js';
 import { readRows } from '../../database/read-rows.js';
 
 /**
@@ -18,9 +18,6 @@ export function areaPlansCte(scope: PlanScope): string {
    )`;
 }
 
-/** The texts registered so far, by their statement's name: one per caller role (three at most). */
-const variants = new Map<string, Set<string>>();
-
 /**
  * Runs a statement built on areaPlansCte for these secretariats: its TypeORM-style `:name`
  * parameters (planScope's among them) become `$n` ones. The text varies only with the caller's role,
@@ -34,11 +31,5 @@ export function readAreaRows<T>(dataSource: DataSource, name: string, sql: strin
     ...scope.params,
     secretariatIds: [...secretariatIds],
   });
-  let texts = variants.get(name);
-  if (!texts) variants.set(name, (texts = new Set()));
-  if (!texts.has(text)) {
-    prepared(`${name}_${texts.size}`, text);
-    texts.add(text);
-  }
-  return readRows<T>(dataSource, text, params);
+  return readRows<T>(dataSource, preparedVariant(name, text), params);
 }
