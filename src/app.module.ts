@@ -16,6 +16,7 @@ import { dataSourceOptions, type DatabaseTarget } from './database/data-source-o
 import { GoalsModule } from './goals/goals.module.js';
 import { DomainErrorFilter } from './graphql/domain-error.filter.js';
 import { graphqlOptions } from './graphql/graphql-options.js';
+import { PlanPageReader } from './plans/page/plan-page.reader.js';
 import { JitApolloDriver } from './graphql/jit/jit-apollo.driver.js';
 import { HttpRefusalFilter } from './graphql/limits/http-refusal.filter.js';
 import { HealthController } from './health/health.controller.js';
@@ -48,9 +49,9 @@ export class AppModule {
         TypeOrmModule.forRoot(dataSourceOptions(database)),
         GraphQLModule.forRootAsync({
           driver: JitApolloDriver,
-          imports: [AuthModule],
-          inject: [TokenService],
-          useFactory: (tokens: TokenService) => graphqlOptions(config, tokens),
+          imports: [AuthModule, PlansModule],
+          inject: [TokenService, PlanPageReader],
+          useFactory: (tokens: TokenService, planPage: PlanPageReader) => graphqlOptions(config, tokens, planPage),
         }),
         AuthModule,
         UsersModule,

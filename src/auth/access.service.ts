@@ -44,6 +44,26 @@ export class AccessService {
     }
   }
 
+  /**
+   * planScope for a statement with positional parameters: the condition on the `plans` alias, using
+   * `param` (e.g. `$5`) for the one value it needs, if any. A caller of an area or plan role without
+   * its area or plan reads nothing.
+   */
+  planScopeCondition(auth: AuthUser, alias: string, param: string): { where: string; values: string[] } {
+    switch (auth.role) {
+      case Role.ADMIN:
+      case Role.LBF:
+        return { where: 'TRUE', values: [] };
+      case Role.AREA_SECRETARIAT:
+        return auth.areaSecretariatId
+          ? { where: `${alias}.area_secretariat_id = ${param}::uuid`, values: [auth.areaSecretariatId] }
+          : { where: 'FALSE', values: [] };
+      case Role.PROJECT_SECRETARIAT:
+      case Role.BOARD_MEMBER:
+        return auth.planId ? { where: `${alias}.id = ${param}::uuid`, values: [auth.planId] } : { where: 'FALSE', values: [] };
+    }
+  }
+
   canReadPlan(auth: AuthUser, plan: Pick<PlanEntity, 'id' | 'areaSecretariatId'>): boolean {
     switch (auth.role) {
       case Role.ADMIN:

@@ -32,11 +32,13 @@ const variantCounts = new Map<string, number>();
  * A statement whose text takes one of a few fixed shapes (by the caller's role, by which conditions a
  * filter gives): each text is registered on its first use as `family`_0, `family`_1, …, so the callers
  * need not name their shapes. The shapes must be few and fixed, as for prepared(): never a text that
- * carries a value.
+ * carries a value. Where the shapes come from clients' documents (a compiled plan page's selection),
+ * `max` bounds them: past it, a new shape runs unnamed, so no client can make the registry grow.
  */
-export function preparedVariant(family: string, text: string): string {
+export function preparedVariant(family: string, text: string, max = Infinity): string {
   if (names.has(text)) return text;
   const n = variantCounts.get(family) ?? 0;
+  if (n >= max) return text;
   variantCounts.set(family, n + 1);
   return prepared(`${family}_${n}`, text);
 }

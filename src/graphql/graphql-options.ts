@@ -4,6 +4,7 @@ import type { Request, Response } from 'express';
 import { bearerAuth } from '../auth/bearer-token.js';
 import { TokenService } from '../auth/token.service.js';
 import type { AppConfig } from '../config/config.js';
+import type { PlanPageReader } from '../plans/page/plan-page.reader.js';
 import { observabilityPlugin } from '../observability/graphql-observability.plugin.js';
 import { formatError, withoutSuggestions } from './format-error.js';
 import type { GraphQLContext } from './graphql-context.js';
@@ -14,11 +15,13 @@ import { sqlStatementsPlugin } from './sql-statements.plugin.js';
 
 export const GRAPHQL_PATH = '/graphql';
 
-export function graphqlOptions(config: AppConfig, tokens: TokenService): JitApolloDriverConfig {
+export function graphqlOptions(config: AppConfig, tokens: TokenService, planPage: PlanPageReader): JitApolloDriverConfig {
   return {
     driver: JitApolloDriver,
     // Hot queries compiled by graphql-jit (src/graphql/jit/); GRAPHQL_JIT=off for graphql-js alone.
     jit: config.graphqlJit,
+    // The plan page as one SQL statement (src/plans/page/); off with the JIT.
+    directReads: [planPage],
     path: GRAPHQL_PATH,
     // Outside production the schema is written to the repository root on every start, so the
     // committed schema.gql is always what the code declares.

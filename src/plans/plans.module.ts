@@ -4,13 +4,14 @@ import { AuthModule } from '../auth/auth.module.js';
 import { RegistryModule } from '../registry/registry.module.js';
 import { AreaSecretariatPlansResolver } from './area-secretariat-plans.resolver.js';
 import { PlansLoaders } from './plans.loaders.js';
+import { PlanPageReader } from './page/plan-page.reader.js';
 import { PlansResolver } from './plans.resolver.js';
 import { PlansService } from './plans.service.js';
 import { UserPlanResolver } from './user-plan.resolver.js';
 
 @Module({
   imports: [AuthModule, AuditModule, RegistryModule],
-  providers: [PlansService, PlansLoaders, PlansResolver, AreaSecretariatPlansResolver, UserPlanResolver],
-  exports: [PlansService, PlansLoaders],
+  providers: [PlansService, PlansLoaders, PlansResolver, AreaSecretariatPlansResolver, UserPlanResolver, PlanPageReader],
+  exports: [PlansService, PlansLoaders, PlanPageReader],
 })
 export class PlansModule {}

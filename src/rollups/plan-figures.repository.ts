@@ -99,13 +99,18 @@ export interface PlanFigures {
  *   the rules the portfolio's plansNeedingAttention uses too).
  * - `plan_rollups`: one row per plan: totals over its live activities, the coherence and overspending
  *   lists (goals roots first by depth, created_at, id; activities by created_at, id), co-financing
- *   (cofinancingBelowMinimumSql) and the attention reasons.
+ *   (cofinancingBelowMinimumSql) and the attention reasons (null with `attention: false`, for a
+ *   statement that shows none: the CTEs behind them are then never evaluated).
  *
  * Read plan by plan: activities (activities_plan_idx), links (activity_goal_links_plan_idx), goals
  * (goals_plan_idx), indicators (indicators_plan_idx) with their latest measurement by primary key. A
  * link's plan is its activity's and its goal's: the app only links within a plan.
  */
-export function planFiguresCtes(inPlans: PlanCondition, today: string, { details = true }: { details?: boolean } = {}): string {
+export function planFiguresCtes(
+  inPlans: PlanCondition,
+  today: string,
+  { details = true, attention = true }: { details?: boolean; attention?: boolean } = {},
+): string {
   return `
   ${activityFiguresCte(inPlans('a.plan_id'), today)},
   links AS (
@@ -203,10 +208,10 @@ export function planFiguresCtes(inPlans: PlanCondition, today: string, { details
                 ELSE p.local_cofinancing::float8 / (p.lbf_grant + p.local_cofinancing)::float8
            END AS cofinancing_share,
            ${cofinancingBelowMinimumSql('p', 'po')} AS cofinancing_below_minimum,
-           pa.reasons AS attention_reasons
+           ${attention ? 'pa.reasons' : 'NULL::text[]'} AS attention_reasons
     FROM plans p
     JOIN pools po ON po.id = p.pool_id
-    JOIN plan_attention pa ON pa.plan_id = p.id
+    ${attention ? 'JOIN plan_attention pa ON pa.plan_id = p.id' : ''}
     LEFT JOIN plan_activity_totals at ON at.plan_id = p.id
     LEFT JOIN goal_gaps gg ON gg.plan_id = p.id
     WHERE ${inPlans('p.id')}

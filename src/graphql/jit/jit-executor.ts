@@ -1,7 +1,9 @@
 import type { GatewayExecutor, GatewayInterface } from '@apollo/server-gateway-interface';
 import { execute, type ExecutionResult, GraphQLError, type GraphQLSchema } from 'graphql';
 import { getVariableValues } from 'graphql/execution/values.js';
+import type { GraphQLContext } from '../graphql-context.js';
 import { CompiledOperations, type JitMode } from './compiled-operations.js';
+import type { DirectRead } from './direct-reads.js';
 
 /**
  * Apollo calls a plugin's `willResolveField` only through graphql-js (it marks the request's context
@@ -19,14 +21,26 @@ function wantsFieldHooks(context: object): boolean {
  * would. Variables are coerced by graphql-js first, so a bad variable gets graphql-js's own error
  * (Apollo turns it into BAD_USER_INPUT and a 400 by its message and node), and no compiled code
  * runs on input graphql-js would refuse.
+ *
+ * Before either, each direct read (direct-reads.ts) may answer the whole operation from one SQL
+ * statement; when none does, execution goes on as above.
  */
-export function jitExecutor(mode: JitMode): GatewayExecutor {
+export function jitExecutor(mode: JitMode, directReads: readonly DirectRead[] = []): GatewayExecutor {
   const operations = new CompiledOperations(mode);
   return async ({ schema, document, operation, request, context, queryHash }) => {
     const variables = request.variables ?? {};
     // No operation when the document has several and none is named, or the name matches none: graphql-js
     // answers that with its own error, as Apollo would without this executor.
-    const compiled = !operation || wantsFieldHooks(context) ? undefined : operations.get(schema, document, operation, queryHash);
+    const fast = operation && !wantsFieldHooks(context);
+    if (fast && directReads.length && operation.operation === 'query') {
+      const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], variables, { maxErrors: 50 });
+      if (coerced.errors) return { errors: coerced.errors };
+      for (const read of directReads) {
+        const answer = await read.execute({ operation, queryHash, variables: coerced.coerced, context: context as GraphQLContext });
+        if (answer) return answer;
+      }
+    }
+    const compiled = fast ? operations.get(schema, document, operation, queryHash) : undefined;
     if (!compiled) {
       return execute({ schema, document, contextValue: context, variableValues: variables, operationName: request.operationName });
     }
@@ -57,14 +71,14 @@ function asGraphQLJsError(error: GraphQLError): GraphQLError {
  * schema Nest built and executes with {@link jitExecutor}. Parsing, validation, the limits plugin,
  * formatError and every other plugin hook run as before; only the execute step changes.
  */
-export function jitGateway(schema: GraphQLSchema, mode: JitMode): GatewayInterface {
+export function jitGateway(schema: GraphQLSchema, mode: JitMode, directReads: readonly DirectRead[] = []): GatewayInterface {
   return {
     onSchemaLoadOrUpdate(callback) {
       callback({ apiSchema: schema, coreSupergraphSdl: '' });
       return () => {};
     },
     async load() {
-      return { executor: jitExecutor(mode) };
+      return { executor: jitExecutor(mode, directReads) };
     },
     async stop() {},
   };
