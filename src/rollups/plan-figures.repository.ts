@@ -81,7 +81,9 @@ export interface PlanFigures {
 /**
  * The figures of every plan whose id `inPlans` accepts, as CTEs:
  *
- * - `activity_figures`: every activity (cancelled ones too: they have figures), `live` the others;
+ * - `activity_figures`: every activity (cancelled ones too: they have figures), `live` the others.
+ *   With `wholeActivities`, each carries every column of its row, for a statement that shows the
+ *   activities themselves (src/plans/page/): it then reads them once.
  *   `links` with each activity's total weight. An activity serves no goal when its goal_link_count
  *   (kept by triggers) is 0.
  * - `goal_tree`: the plans' goals walked down from the roots, with depth and path from the root
@@ -109,10 +111,14 @@ export interface PlanFigures {
 export function planFiguresCtes(
   inPlans: PlanCondition,
   today: string,
-  { details = true, attention = true }: { details?: boolean; attention?: boolean } = {},
+  {
+    details = true,
+    attention = true,
+    wholeActivities = false,
+  }: { details?: boolean; attention?: boolean; wholeActivities?: boolean } = {},
 ): string {
   return `
-  ${activityFiguresCte(inPlans('a.plan_id'), today)},
+  ${activityFiguresCte(inPlans('a.plan_id'), today, { whole: wholeActivities })},
   links AS (
     SELECT l.activity_id, l.goal_id, l.weight::numeric AS weight,
            sum(l.weight::numeric) OVER (PARTITION BY l.activity_id) AS total_weight

@@ -13,12 +13,13 @@ import { planHasStaleActivitySql, staleActivitySql } from './stale-activity-rule
  * entry and whether it is stale (stale-activity-rule.ts). The latest entry is activities.latest_progress_id, which triggers
  * keep current on every log and retraction, and copy that entry's percent, spend and date onto the
  * activity row (migrations LatestProgressFigures, LatestProgressOnInsert, Retractions), so no
- * history is read here at all.
+ * history is read here at all. With `whole`, every column of the activity row comes along (a
+ * statement that shows the activities themselves then reads them once).
  */
-export function activityFiguresCte(where: string, today: string): string {
+export function activityFiguresCte(where: string, today: string, { whole = false }: { whole?: boolean } = {}): string {
   return `
   activity_figures AS (
-    SELECT a.id, a.plan_id, a.status, a.focus_area_id, a.budget, a.created_at, a.latest_progress_id, a.goal_link_count,
+    SELECT ${whole ? 'a.*' : 'a.id, a.plan_id, a.status, a.focus_area_id, a.budget, a.created_at, a.latest_progress_id, a.goal_link_count'},
            a.latest_percent_complete::float8 AS progress,
            coalesce(a.latest_spent, 0) AS spent,
            ${staleActivitySql('a', 'p', today)} AS is_stale

@@ -250,10 +250,11 @@ const ActivityGoalLink: TableType = {
   },
 };
 
+/** The activity rows come with their figures (planFiguresCtes' wholeActivities): one read of them. */
 const Activity: TableType = {
   name: 'Activity',
-  from: (t, f, withFigures) => `activities ${t}${withFigures ? ` JOIN page_activity_figures ${f} ON ${f}.id = ${t}.id` : ''}`,
-  figures: new Set(['progress', 'spent', 'isStale']),
+  from: (t) => `page_activity_figures ${t}`,
+  figures: new Set(),
   fields: {
     id: column('id'),
     version: column('version'),
@@ -266,9 +267,9 @@ const Activity: TableType = {
     endDate: column('end_date'),
     budget: moneyColumn('budget'),
     partners: column('partners'),
-    progress: (t) => `${figureAlias(t)}.progress`,
-    spent: (t) => money(`${figureAlias(t)}.spent`),
-    isStale: (t) => `${figureAlias(t)}.is_stale`,
+    progress: column('progress'),
+    spent: moneyColumn('spent'),
+    isStale: column('is_stale'),
     // linksOfActivity: the plan's links by created_at, goal_id, grouped by activity.
     links: many(() => ActivityGoalLink, (t, row) => `${t}.activity_id = ${row}.id`, (t) => `${t}.created_at, ${t}.goal_id`),
   },
@@ -364,7 +365,7 @@ export function compilePlanPage(operation: OperationDefinitionNode): CompiledPla
 
 function planPageStatement(page: string, scopeCondition: string, { attention, details }: Compiler): string {
   return `WITH RECURSIVE
-  ${planFiguresCtes((column) => `${column} = $1::uuid`, '$2', { attention, details })},
+  ${planFiguresCtes((column) => `${column} = $1::uuid`, '$2', { attention, details, wholeActivities: true })},
   page_goal_figures AS MATERIALIZED (SELECT * FROM goal_figures),
   page_activity_figures AS MATERIALIZED (SELECT * FROM activity_figures),
   page_indicator_figures AS MATERIALIZED (SELECT * FROM indicator_figures),
@@ -377,10 +378,10 @@ function planPageStatement(page: string, scopeCondition: string, { attention, de
   ),
   page_goal_order (id, depth, sort_key) AS (
     SELECT g.id, 0, to_char(g.created_at AT TIME ZONE 'UTC', 'YYYYMMDDHH24MISSUS') || g.id::text
-    FROM goals g WHERE g.plan_id = $1::uuid AND g.parent_id IS NULL
+    FROM plan_goals g WHERE g.parent_id IS NULL
     UNION ALL
     SELECT g.id, o.depth + 1, o.sort_key || to_char(g.created_at AT TIME ZONE 'UTC', 'YYYYMMDDHH24MISSUS') || g.id::text
-    FROM page_goal_order o JOIN goals g ON g.parent_id = o.id
+    FROM page_goal_order o JOIN plan_goals g ON g.parent_id = o.id
   )
   SELECT ${page} AS page
   FROM plans p
