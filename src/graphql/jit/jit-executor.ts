@@ -31,20 +31,24 @@ export function jitExecutor(mode: JitMode, directReads: readonly DirectRead[] = 
     const variables = request.variables ?? {};
     // No operation when the document has several and none is named, or the name matches none: graphql-js
     // answers that with its own error, as Apollo would without this executor.
-    const fast = operation && !wantsFieldHooks(context);
-    if (fast && directReads.length && operation.operation === 'query') {
-      const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], variables, { maxErrors: 50 });
+    if (!operation || wantsFieldHooks(context)) {
+      return execute({ schema, document, contextValue: context, variableValues: variables, operationName: request.operationName });
+    }
+    const coerce = () => getVariableValues(schema, operation.variableDefinitions ?? [], variables, { maxErrors: 50 });
+    let coerced: ReturnType<typeof coerce> | undefined;
+    if (directReads.length > 0 && operation.operation === 'query') {
+      coerced = coerce();
       if (coerced.errors) return { errors: coerced.errors };
       for (const read of directReads) {
         const answer = await read.execute({ operation, queryHash, variables: coerced.coerced, context: context as GraphQLContext });
         if (answer) return answer;
       }
     }
-    const compiled = fast ? operations.get(schema, document, operation, queryHash) : undefined;
+    const compiled = operations.get(schema, document, operation, queryHash);
     if (!compiled) {
       return execute({ schema, document, contextValue: context, variableValues: variables, operationName: request.operationName });
     }
-    const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], variables, { maxErrors: 50 });
+    coerced ??= coerce();
     if (coerced.errors) return { errors: coerced.errors };
     const result = (await compiled.query(undefined, context, variables)) as ExecutionResult;
     return result.errors ? { ...result, errors: result.errors.map(asGraphQLJsError) } : result;

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { ExecutionResult, OperationDefinitionNode } from 'graphql';
+import { type ExecutionResult, locatedError, type OperationDefinitionNode } from 'graphql';
 import { DataSource } from 'typeorm';
 import { AccessService } from '../../auth/access.service.js';
 import { todayUtc } from '../../common/clock.js';
@@ -19,7 +19,8 @@ const PREPARED_SHAPES = 60;
  * rule, as SQL in the statement's WHERE, and the session check is the statement's too, so a page is
  * one round trip. Anything else (no token, a plan out of scope or absent, an ended session, a
  * selection it does not compile) comes back undefined, and the resolvers answer it with their
- * own errors.
+ * own errors. A statement that fails (an outage, a timeout) is answered as the plan resolver's
+ * failure would be: `data` null and the driver's error at the root field.
  */
 @Injectable()
 export class PlanPageReader implements DirectRead {
@@ -39,13 +40,14 @@ export class PlanPageReader implements DirectRead {
     if (typeof planId !== 'string' || !isUuid(planId)) return undefined;
     const scope = this.access.planScopeCondition(auth, 'p', '$5');
     const statement = preparedVariant('plan_page', page.statement(scope.where), PREPARED_SHAPES);
-    const rows = await readRows<{ page: unknown }>(this.dataSource, statement, [
-      planId,
-      todayUtc(),
-      auth.id,
-      auth.sessionVersion ?? 0,
-      ...scope.values,
-    ]);
+    let rows: { page: unknown }[];
+    try {
+      rows = await readRows<{ page: unknown }>(this.dataSource, statement, [planId, todayUtc(), auth.id, auth.sessionVersion ?? 0, ...scope.values]);
+    } catch (error) {
+      // An outage or a timeout: the error the plan resolver would have thrown, located at the root field
+      // (non-null, so `data` is null), and formatted by format-error.ts as every resolver error is.
+      return { data: null, errors: [locatedError(error, [page.root], [page.responseKey])] };
+    }
     if (rows.length === 0) return undefined;
     return { data: { [page.responseKey]: rows[0].page } };
   }

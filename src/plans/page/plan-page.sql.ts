@@ -21,7 +21,8 @@ class Unsupported extends Error {}
 export type PlanIdSource = { variable: string } | { literal: string };
 
 export interface CompiledPlanPage {
-  /** The root field's response key (its alias, or `plan`). */
+  /** The root field, and its response key (its alias, or `plan`). */
+  root: FieldNode;
   responseKey: string;
   planId: PlanIdSource;
   /**
@@ -349,6 +350,7 @@ export function compilePlanPage(operation: OperationDefinitionNode): CompiledPla
   }
   const statements = new Map<string, string>();
   return {
+    root,
     responseKey: root.alias?.value ?? 'plan',
     planId,
     // One text per scope condition (there are three), built once: a page's text is some 15 kB.
