@@ -111,10 +111,19 @@ function needsFigures(type: TableType, selectionSet: SelectionSetNode | undefine
   return selectedFields(selectionSet).some((field) => type.figures.has(field.name.value));
 }
 
-/** A non-list object field: the row of `type` that `where(t)` picks, or null. */
-function one(type: () => TableType, where: (t: string, row: string) => string): FieldSql {
+/**
+ * A non-list object field: the row of `type` that `where(t)` picks, or null. With `key`, the column
+ * of `row` that holds the object's id: a selection of its `id` alone is then answered from that
+ * column, without reading the row (`parent { id }`, `goal { id }`).
+ */
+function one(type: () => TableType, where: (t: string, row: string) => string, key?: (row: string) => string): FieldSql {
   return (row, field, c) => {
     const target = type();
+    const fields = selectedFields(field.selectionSet);
+    if (key && fields.every((f) => f.name.value === 'id' || f.name.value === '__typename')) {
+      const pairs = fields.map((f) => `'${f.alias?.value ?? f.name.value}', ${f.name.value === 'id' ? key(row) : `'${target.name}'::text`}`);
+      return `CASE WHEN ${key(row)} IS NOT NULL THEN json_build_object(${pairs.join(', ')}) END`;
+    }
     const [t, f] = fresh(c);
     return `(SELECT ${objectJson(target, field.selectionSet, t, c)} FROM ${target.from(t, f, needsFigures(target, field.selectionSet))} WHERE ${where(t, row)})`;
   };
@@ -230,7 +239,7 @@ const Goal: TableType = {
     kind: column('kind'),
     title: column('title'),
     description: column('description'),
-    parent: one(() => Goal, (t, row) => `${t}.id = ${row}.parent_id`),
+    parent: one(() => Goal, (t, row) => `${t}.id = ${row}.parent_id`, (row) => `${row}.parent_id`),
     // goalsByPlan's order (created_at, id) filtered to one parent, as GoalsResolver.children does.
     children: many(() => Goal, (t, row) => `${t}.parent_id = ${row}.id`, (t) => `${t}.created_at, ${t}.id`),
     rollup: (t, field, c) => inline(GoalRollup)(figureAlias(t), field, c),
@@ -247,7 +256,7 @@ const ActivityGoalLink: TableType = {
     weight: column('weight'),
     share: column('share'),
     rationale: column('rationale'),
-    goal: one(() => Goal, (t, row) => `${t}.id = ${row}.goal_id`),
+    goal: one(() => Goal, (t, row) => `${t}.id = ${row}.goal_id`, (row) => `${row}.goal_id`),
   },
 };
 
