@@ -16,11 +16,11 @@ import { dataSourceOptions, type DatabaseTarget } from './database/data-source-o
 import { GoalsModule } from './goals/goals.module.js';
 import { DomainErrorFilter } from './graphql/domain-error.filter.js';
 import { graphqlOptions } from './graphql/graphql-options.js';
-import { PlanPageReader } from './plans/page/plan-page.reader.js';
 import { JitApolloDriver } from './graphql/jit/jit-apollo.driver.js';
 import { HttpRefusalFilter } from './graphql/limits/http-refusal.filter.js';
 import { HealthController } from './health/health.controller.js';
 import { IndicatorsModule } from './indicators/indicators.module.js';
+import { PlanPageReader } from './plans/page/plan-page.reader.js';
 import { PlansModule } from './plans/plans.module.js';
 import { ProgressModule } from './progress/progress.module.js';
 import { RegistryModule } from './registry/registry.module.js';

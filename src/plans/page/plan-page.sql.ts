@@ -10,8 +10,9 @@ import { planFiguresCtes } from '../../rollups/plan-figures.repository.js';
  * every figure, the links' share expression of activities.loaders.ts, and the lists in the
  * resolvers' orders. A selection with anything this file does not know (a field it has no SQL for,
  * an argument, a directive, a fragment, a response key given twice) is not compiled: the resolvers
- * serve it, so this is an optimisation and never a second implementation of the API. Tests compare
- * the two answers byte for byte (tests/plan-page-sql.test.ts).
+ * serve it. The resolvers stay the reference: this file answers only selections built from fields
+ * whose answers tests compare with theirs byte for byte (tests/plan-page-sql.test.ts), so a field
+ * added here needs a place in that test's EVERY_FIELD.
  */
 
 /** Thrown while compiling a selection that the resolvers must serve. */
