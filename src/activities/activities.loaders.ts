@@ -8,11 +8,19 @@ import { rowsById, groupBy, groupedBy, RequestLoaders } from '../graphql/request
 import { ActivityGoalLinkModel } from './activity-goal-link.model.js';
 import { ActivityEntity } from './activity.entity.js';
 
-// share = weight / the sum of the weights of all links of the same activity, computed in SQL. A
-// link's plan is its activity's and its goal's (the app links only within a plan), so the links of
+/**
+ * share = weight / the sum of the weights of all links of the same activity (alias `l`), computed in
+ * SQL. The weights are doubles, whose sum depends on its order: they are added in the order of their
+ * goals' ids, so every statement that shows a share (this file's, the plan page's) gets the same one.
+ */
+export function linkShareSql(l: string): string {
+  return `${l}.weight / sum(${l}.weight) OVER (PARTITION BY ${l}.activity_id ORDER BY ${l}.goal_id ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING)`;
+}
+
+// A link's plan is its activity's and its goal's (the app links only within a plan), so the links of
 // whole plans carry every weight their shares need.
 const LINKS_COLUMNS = `SELECT l.activity_id, l.goal_id, l.plan_id, l.weight, l.rationale,
-         l.weight / sum(l.weight) OVER (PARTITION BY l.activity_id) AS share
+         ${linkShareSql('l')} AS share
     FROM activity_goal_links l`;
 const LINKS_BY_PLAN_ONE = prepared('links_by_plan_one', `${LINKS_COLUMNS} WHERE l.plan_id = $1::uuid ORDER BY l.created_at, l.goal_id`);
 const LINKS_BY_PLAN_MANY = prepared('links_by_plan_many', `${LINKS_COLUMNS} WHERE l.plan_id = ANY($1::uuid[]) ORDER BY l.created_at, l.goal_id`);

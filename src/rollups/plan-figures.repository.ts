@@ -94,7 +94,9 @@ export interface PlanFigures {
  *   that an activity whose links all lie in the subtree has s_a exactly 1. Budget and spent (Money)
  *   are summed as budget × w_sub / w_total in numeric, exact in the products and sums and carrying at
  *   least 16 significant digits through each division; only the goal's total is rounded to the
- *   krone, half away from zero. Progress is a Float, in double precision.
+ *   krone, half away from zero. Progress is a Float, in double precision, summed in the order of the
+ *   activities' ids: a sum of doubles depends on its order, and without one each statement's plan
+ *   would pick its own (the plan page's statement and this one once differed in the last digit).
  * - `goal_figures`: each goal's subtree roll-up. A goal without activities (indicators) is one whose
  *   subtree has none.
  * - `plan_attention`: the attention reasons (rollup-sql.ts activityFlagsCte and planAttentionCtes,
@@ -152,8 +154,8 @@ export function planFiguresCtes(
   goal_activity_totals AS (
     SELECT root_id,
            count(*)::int AS activity_count,
-           sum((subtree_weight / total_weight)::float8 * coalesce(progress, 0))
-             / sum((subtree_weight / total_weight)::float8) AS progress,
+           sum((subtree_weight / total_weight)::float8 * coalesce(progress, 0) ORDER BY id)
+             / sum((subtree_weight / total_weight)::float8 ORDER BY id) AS progress,
            round(sum(budget * subtree_weight / total_weight)) AS budget,
            round(sum(spent * subtree_weight / total_weight)) AS spent
     FROM served

@@ -1,4 +1,5 @@
 import { type FieldNode, Kind, type OperationDefinitionNode, type SelectionSetNode } from 'graphql';
+import { linkShareSql } from '../../activities/activities.loaders.js';
 import { planFiguresCtes } from '../../rollups/plan-figures.repository.js';
 
 /*
@@ -384,7 +385,7 @@ function planPageStatement(page: string, scopeCondition: string, { attention, de
   page_plan_rollups AS MATERIALIZED (SELECT * FROM plan_rollups),
   page_links AS MATERIALIZED (
     SELECT l.activity_id, l.goal_id, l.weight, l.rationale, l.created_at,
-           l.weight / sum(l.weight) OVER (PARTITION BY l.activity_id) AS share
+           ${linkShareSql('l')} AS share
     FROM activity_goal_links l
     WHERE l.plan_id = $1::uuid
   ),
