@@ -4,7 +4,7 @@ import { createActivity } from './factories/plan.factory.js';
 import { buildWorld, type World } from './factories/world.js';
 import { expectError } from './helpers/expect-error.js';
 import { startTestApp, type TestApp } from './helpers/test-app.js';
-import { SESSION_CHECK_STATEMENTS } from './helpers/statements.js';
+import { account, UPDATE_USER } from './helpers/accounts.js';
 
 /**
  * logProgress, the hottest write: what it stores, what it audits, which entry ends up latest, and
@@ -73,21 +73,59 @@ async function latestColumns(activityId: string) {
 }
 
 describe('logProgress', () => {
-  it('takes two SQL statements, with or without an idempotency key, and one for a replay', async () => {
+  it("takes one SQL statement for its plan's project secretariat (the session check included), two for a replay or an ADMIN", async () => {
     const { id: activityId } = await newActivity();
-    const plain = await app.client.request(LOG, { input: { activityId, reportedOn: day(-2), percentComplete: 10 } }, world.tokens.projectA);
-    const keyed = await app.client.request(LOG, { input: { activityId, reportedOn: day(-1), percentComplete: 20, idempotencyKey: 'stmt-1' } }, world.tokens.projectA);
-    const replay = await app.client.request(LOG, { input: { activityId, reportedOn: day(-1), percentComplete: 20, idempotencyKey: 'stmt-1' } }, world.tokens.projectA);
-    const statusChange = await app.client.request(LOG, { input: { activityId, reportedOn: today, percentComplete: 30, status: 'ACTIVE' } }, world.tokens.projectA);
-    expect([plain, keyed, replay, statusChange].map((r) => r.errors)).toEqual([undefined, undefined, undefined, undefined]);
-    console.log(`logProgress SQL statements: ${plain.statements} plain, ${keyed.statements} keyed, ${replay.statements} replay, ${statusChange.statements} with a status change`);
-    expect({ plain: plain.statements, keyed: keyed.statements, replay: replay.statements, statusChange: statusChange.statements }).toEqual({
-      plain: 2 + SESSION_CHECK_STATEMENTS,
-      keyed: 2 + SESSION_CHECK_STATEMENTS,
-      replay: 1 + SESSION_CHECK_STATEMENTS,
-      statusChange: 2 + SESSION_CHECK_STATEMENTS,
-    });
+    const request = (input: Record<string, unknown>, token = world.tokens.projectA) => app.client.request(LOG, { input }, token);
+    const plain = await request({ activityId, reportedOn: day(-2), percentComplete: 10 });
+    const keyed = await request({ activityId, reportedOn: day(-1), percentComplete: 20, idempotencyKey: 'stmt-1' });
+    const replay = await request({ activityId, reportedOn: day(-1), percentComplete: 20, idempotencyKey: 'stmt-1' });
+    const statusChange = await request({ activityId, reportedOn: today, percentComplete: 30, status: 'ACTIVE' });
+    const admin = await request({ activityId, reportedOn: today, percentComplete: 35 }, app.adminToken);
+    const adminReplay = await request({ activityId, reportedOn: day(-1), percentComplete: 20, idempotencyKey: 'stmt-1' }, app.adminToken);
+    const all = { plain, keyed, replay, statusChange, admin, adminReplay };
+    expect(Object.values(all).map((r) => r.errors)).toEqual(Object.values(all).map(() => undefined));
+    const counts = Object.fromEntries(Object.entries(all).map(([name, r]) => [name, r.statements]));
+    console.log(`logProgress SQL statements: ${JSON.stringify(counts)}`);
+    // The project secretariat's write carries the session check; the read that follows it (a replay)
+    // does too. An ADMIN's call reads, then writes, also without a separate session check.
+    expect(counts).toEqual({ plain: 1, keyed: 1, replay: 2, statusChange: 1, admin: 2, adminReplay: 1 });
     expect(replay.data!.logProgress.id).toBe(keyed.data!.logProgress.id);
+    expect(adminReplay.data!.logProgress.id).toBe(keyed.data!.logProgress.id);
+  });
+
+  it('answers an ended session UNAUTHENTICATED before anything else, and stores nothing', async () => {
+    const { id: activityId } = await newActivity();
+    const { id: otherPlanActivity } = await createActivity(app.client, world.tokens.projectB, {
+      planId: world.planB.id, startDate: day(-60), endDate: day(60),
+    });
+    const secretariat = await account(app.client, app.adminToken, 'PROJECT_SECRETARIAT', { planId: world.planA.id });
+    const admin = await account(app.client, app.adminToken, 'ADMIN');
+    const first = await log({ activityId, reportedOn: day(-2), percentComplete: 10, idempotencyKey: 'ended-1' }, secretariat.accessToken);
+    for (const user of [secretariat, admin]) {
+      await app.client.ok(UPDATE_USER, { input: { id: user.id, active: false } }, app.adminToken);
+    }
+    const attempts: Record<string, unknown>[] = [
+      { activityId, reportedOn: day(-1), percentComplete: 20 }, // would be stored
+      { activityId, reportedOn: day(-2), percentComplete: 10, idempotencyKey: 'ended-1' }, // a replay
+      { activityId, reportedOn: day(-2), percentComplete: 99, idempotencyKey: 'ended-1' }, // a conflicting key
+      { activityId: otherPlanActivity, reportedOn: day(-1), percentComplete: 20 }, // another plan's
+      { activityId: '00000000-0000-4000-8000-000000000000', reportedOn: day(-1), percentComplete: 20 }, // none
+      { activityId, reportedOn: day(-1), percentComplete: 101 }, // bad input
+      { activityId: 'not-a-uuid', reportedOn: day(-1), percentComplete: 20 },
+    ];
+    for (const user of [secretariat, admin]) {
+      for (const input of attempts) {
+        const answer = await app.client.request(LOG, { input }, user.accessToken);
+        expect({ input, code: answer.errors?.[0]?.extensions?.code, message: answer.errors?.[0]?.message }).toEqual({
+          input,
+          code: 'UNAUTHENTICATED',
+          message: expect.stringMatching(/session has ended/),
+        });
+      }
+    }
+    expect((await activity(activityId)).progressEntries.map((e: { id: string }) => e.id)).toEqual([first]);
+    const { rows } = await db.query('SELECT count(*)::int AS n FROM progress_entries WHERE activity_id = $1', [otherPlanActivity]);
+    expect(rows[0].n).toBe(0);
   });
 
   it('returns the entry as stored and audits it with every field', async () => {

@@ -3,12 +3,13 @@ import { Reflector } from '@nestjs/core';
 import { GqlExecutionContext } from '@nestjs/graphql';
 import { UnauthenticatedError } from '../common/errors.js';
 import type { GraphQLContext } from '../graphql/graphql-context.js';
-import { IS_PUBLIC } from './current-user.decorator.js';
+import { CHECKS_SESSION_ITSELF, IS_PUBLIC } from './current-user.decorator.js';
 import { SESSION_ENDED, SessionService } from './session.service.js';
 
 /**
  * Authentication only: every root operation but the public ones (`login`, `refreshSession`) needs a
- * valid token whose session is still current (SessionService: one lookup per request). What the
+ * valid token whose session is still current (SessionService: one lookup per request, or, for an
+ * operation marked @ChecksSessionItself, part of the service's own statements). What the
  * caller may see or change is decided in the services (AccessService), where the data is.
  */
 @Injectable()
@@ -25,6 +26,7 @@ export class AuthGuard implements CanActivate {
     const ctx = GqlExecutionContext.create(context).getContext<GraphQLContext>();
     if (ctx.badToken) throw new UnauthenticatedError('The access token is invalid or has expired: log in again');
     if (!ctx.auth) throw new UnauthenticatedError();
+    if (this.reflector.getAllAndOverride<boolean>(CHECKS_SESSION_ITSELF, [context.getHandler(), context.getClass()])) return true;
     if (!(await this.sessions.isCurrent(ctx.req, ctx.auth))) throw new UnauthenticatedError(SESSION_ENDED);
     return true;
   }

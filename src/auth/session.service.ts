@@ -4,8 +4,17 @@ import { prepared } from '../database/prepared-statements.js';
 import { readRows } from '../database/read-rows.js';
 import type { AuthUser } from './auth-user.js';
 
-// One primary-key lookup: the user exists, is active, and has not ended its sessions since the token.
-const CURRENT = prepared('session_current', 'SELECT 1 AS ok FROM users WHERE id = $1::uuid AND active AND session_version = $2::int');
+/**
+ * The session check as an SQL condition on two parameters, the user's id and the token's session
+ * version: one primary-key lookup, true when the user exists, is active, and has not ended its
+ * sessions since the token. SessionService asks it alone; a statement that carries it itself (the
+ * plan page, logProgress) saves the round trip.
+ */
+export function currentSessionSql(userId: string, sessionVersion: string): string {
+  return `EXISTS (SELECT 1 FROM users u WHERE u.id = ${userId}::uuid AND u.active AND u.session_version = ${sessionVersion}::int)`;
+}
+
+const CURRENT = prepared('session_current', `SELECT 1 AS ok WHERE ${currentSessionSql('$1', '$2')}`);
 
 /**
  * Whether an access token's session is still current: its user is active and its `session_version`

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { currentSessionSql } from '../auth/session.service.js';
 import { prepared } from '../database/prepared-statements.js';
 import type { ActivityStatus } from '../common/enums.js';
 import { lockedForWriteSql, lockedSql } from '../reporting/reporting-lock.js';
@@ -16,6 +17,14 @@ export interface ActivityForLogging {
   previous: ProgressEntryEntity | null;
   /** reportedOn lies in a SUBMITTED or APPROVED reporting period of the plan (src/reporting/reporting-lock.ts). */
   periodLocked: boolean;
+  /** The caller's session is current (currentSessionSql). */
+  sessionCurrent: boolean;
+}
+
+/** Who logs: the user, and the session version of its token (the write refuses an ended session). */
+export interface Logger {
+  id: string;
+  sessionVersion: number;
 }
 
 export interface NewProgressEntry {
@@ -30,7 +39,6 @@ export interface NewProgressEntry {
   spent: number | null;
   note: string | null;
   idempotencyKey: string | null;
-  loggedBy: string;
 }
 
 /** The activity's columns, and the entry's (every one of them NULL when `id` is: no entry with the key). */
@@ -40,15 +48,18 @@ interface ActivityForLoggingRow extends Omit<ProgressEntryRow, 'id'> {
   activity_start_date: string;
   area_secretariat_id: string | null;
   period_locked: boolean;
+  session_current: boolean;
   id: string | null;
 }
 
 // Statement 1, no lock: the activity with its plan's scope, whether $3 (reportedOn) lies in a locked
-// reporting period, and the entry already logged with the key. Without a key ($2 NULL) the join
-// matches nothing and the entry columns are NULL.
+// reporting period, whether the session of $4 (user) and $5 (its version) is current, and the entry
+// already logged with the key. Without a key ($2 NULL) the join matches nothing and the entry
+// columns are NULL.
 const ACTIVITY_FOR_LOGGING = prepared('activity_for_logging', `
   SELECT a.plan_id AS activity_plan_id, a.status AS activity_status, a.start_date AS activity_start_date,
          p.area_secretariat_id, ${lockedSql('a.plan_id', '$3')} AS period_locked,
+         ${currentSessionSql('$4', '$5')} AS session_current,
          e.id, e.plan_id, e.activity_id, e.reported_on, e.percent_complete, e.status, e.participants_reached,
          e.spent, e.note, e.idempotency_key, e.logged_by, e.logged_at,
          e.retracted_at, e.retracted_by, e.retraction_reason
@@ -59,9 +70,10 @@ const ACTIVITY_FOR_LOGGING = prepared('activity_for_logging', `
 
 // Statement 2, one autocommitted statement: the entry, the status change and their audit rows, all
 // or nothing. The activity row is locked first, so calls on one activity queue up here, and the
-// conditions statement 1 checked are checked again on the row as it now is: a cancellation, a new
-// start date, a racing call with the same key (ON CONFLICT) or a submission of the year's annual
-// report that committed in between inserts nothing, and the caller reads again to say why. The
+// conditions statement 1 checked are checked again on the row as it now is: an ended session, another
+// plan, a cancellation, a new start date, a racing call with the same key (ON CONFLICT) or a
+// submission of the year's annual report that committed in between inserts nothing, and the caller
+// reads to say why (a project secretariat's call comes here first, ProgressService). The
 // reporting lock (reporting_period_locked_for_write, src/reporting/reporting-lock.ts) is taken on the
 // plan row after the activity's, and decides on what committed until then: a submission racing this
 // statement either waits for it and has the entry in its snapshot, or has committed and refuses it. The latest-entry pointer is not set here: the
@@ -70,12 +82,13 @@ const ACTIVITY_FOR_LOGGING = prepared('activity_for_logging', `
 // entry's columns as the entity holds them, loggedAt as Date.toISOString() gives it (milliseconds,
 // truncated, as node-postgres reads timestamptz). The entry's row is inserted first.
 // $1 activity, $2 plan, $3 reported_on, $4 percent_complete, $5 status or NULL, $6 participants_reached,
-// $7 spent, $8 note, $9 idempotency key, $10 the user.
+// $7 spent, $8 note, $9 idempotency key, $10 the user, $11 its token's session version.
 const APPEND_ENTRY = prepared('append_progress_entry', `
   WITH activity AS MATERIALIZED (
     SELECT a.id, a.plan_id, a.status, a.version
       FROM activities a
      WHERE a.id = $1::uuid AND a.plan_id = $2::uuid AND a.status <> 'CANCELLED' AND a.start_date <= $3::date
+       AND ${currentSessionSql('$10', '$11')}
        FOR UPDATE
   ),
   entry AS (
@@ -117,8 +130,8 @@ const APPEND_ENTRY = prepared('append_progress_entry', `
 export class ProgressRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  async activityForLogging(activityId: string, idempotencyKey: string | null, reportedOn: string): Promise<ActivityForLogging | null> {
-    const [row]: ActivityForLoggingRow[] = await this.dataSource.query(ACTIVITY_FOR_LOGGING, [activityId, idempotencyKey, reportedOn]);
+  async activityForLogging(activityId: string, idempotencyKey: string | null, reportedOn: string, by: Logger): Promise<ActivityForLogging | null> {
+    const [row]: ActivityForLoggingRow[] = await this.dataSource.query(ACTIVITY_FOR_LOGGING, [activityId, idempotencyKey, reportedOn, by.id, by.sessionVersion]);
     if (!row) return null;
     return {
       planId: row.activity_plan_id,
@@ -126,12 +139,13 @@ export class ProgressRepository {
       startDate: row.activity_start_date,
       areaSecretariatId: row.area_secretariat_id,
       periodLocked: row.period_locked,
+      sessionCurrent: row.session_current,
       previous: row.id === null ? null : toProgressEntryEntity({ ...row, id: row.id }),
     };
   }
 
   /** The stored entry, or null when nothing was stored (see APPEND_ENTRY for why that can happen). */
-  async append(entry: NewProgressEntry): Promise<ProgressEntryEntity | null> {
+  async append(entry: NewProgressEntry, by: Logger): Promise<ProgressEntryEntity | null> {
     const [row]: ProgressEntryRow[] = await this.dataSource.query(APPEND_ENTRY, [
       entry.activityId,
       entry.planId,
@@ -142,7 +156,8 @@ export class ProgressRepository {
       entry.spent,
       entry.note,
       entry.idempotencyKey,
-      entry.loggedBy,
+      by.id,
+      by.sessionVersion,
     ]);
     return row ? toProgressEntryEntity(row) : null;
   }

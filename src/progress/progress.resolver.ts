@@ -1,8 +1,8 @@
-import { Args, ID, Mutation, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, ID, Mutation, ResolveField, Resolver } from '@nestjs/graphql';
 import { ActivitiesLoaders } from '../activities/activities.loaders.js';
 import { ActivityModel, toActivityModel } from '../activities/activity.model.js';
 import type { AuthUser } from '../auth/auth-user.js';
-import { CurrentUser } from '../auth/current-user.decorator.js';
+import { ChecksSessionItself, CurrentUser } from '../auth/current-user.decorator.js';
 import { toUserModel, UserModel } from '../users/user.model.js';
 import { UsersLoaders } from '../users/users.loaders.js';
 import { LogProgressInput } from './dto/log-progress.input.js';
@@ -19,8 +19,13 @@ export class ProgressResolver {
   ) {}
 
   @Mutation(() => ProgressEntryModel, { description: 'ADMIN, the plan’s project secretariat; appended, never edited' })
-  async logProgress(@CurrentUser() auth: AuthUser, @Args('input') input: LogProgressInput): Promise<ProgressEntryModel> {
-    return toProgressEntryModel(await this.progress.logProgress(auth, input));
+  @ChecksSessionItself()
+  async logProgress(
+    @CurrentUser() auth: AuthUser,
+    @Args('input') input: LogProgressInput,
+    @Context() { req }: GraphQLContext,
+  ): Promise<ProgressEntryModel> {
+    return toProgressEntryModel(await this.progress.logProgress(auth, input, req));
   }
 
   @Mutation(() => ProgressEntryModel, {

@@ -2,15 +2,17 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AccessService } from '../auth/access.service.js';
 import type { AuthUser } from '../auth/auth-user.js';
+import { SESSION_ENDED, SessionService } from '../auth/session.service.js';
 import { todayUtc } from '../common/clock.js';
-import { BadInputError, ConflictError, NotFoundError } from '../common/errors.js';
+import { Role } from '../common/enums.js';
+import { BadInputError, ConflictError, NotFoundError, UnauthenticatedError } from '../common/errors.js';
 import { optionalText, requireIntRange, requireNonNegative, requireNotTooFarAhead, requireUuid } from '../common/validate.js';
 import { ReportingPeriodLockedError } from '../reporting/reporting-lock.js';
 import { RetractionsService } from '../retractions/retractions.service.js';
 import type { LogProgressInput } from './dto/log-progress.input.js';
 import { ProgressEntryEntity } from './progress-entry.entity.js';
 import { requireLoggable, requireSameFigures } from './progress-rules.js';
-import { type NewProgressEntry, ProgressRepository } from './progress.repository.js';
+import { type Logger, type NewProgressEntry, ProgressRepository } from './progress.repository.js';
 
 /**
  * How often logProgress reads again after its insert was refused. Each refusal means a change
@@ -19,6 +21,24 @@ import { type NewProgressEntry, ProgressRepository } from './progress.repository
  */
 const MAX_ATTEMPTS = 3;
 
+/** logProgress's input, checked and normalised as it would be stored (the checks that need no data). */
+function validCall(input: LogProgressInput): Omit<NewProgressEntry, 'planId'> {
+  const activityId = requireUuid(input.activityId, 'Activity', 'activityId');
+  const percentComplete = requireIntRange('percentComplete', input.percentComplete, 0, 100);
+  const participantsReached = input.participantsReached ?? null;
+  if (participantsReached !== null) requireNonNegative('participantsReached', participantsReached);
+  const spent = input.spent ?? null;
+  if (spent !== null) requireNonNegative('spent', spent);
+  const note = optionalText('note', input.note) ?? null;
+  const idempotencyKey = input.idempotencyKey ?? null;
+  if (idempotencyKey !== null && (idempotencyKey.length === 0 || idempotencyKey.length > 200)) {
+    throw new BadInputError('idempotencyKey', 'must be 1 to 200 characters');
+  }
+  requireNotTooFarAhead('reportedOn', input.reportedOn, todayUtc());
+  const status = input.status ?? null;
+  return { activityId, reportedOn: input.reportedOn, percentComplete, status, participantsReached, spent, note, idempotencyKey };
+}
+
 @Injectable()
 export class ProgressService {
   constructor(
@@ -26,57 +46,58 @@ export class ProgressService {
     private readonly progress: ProgressRepository,
     private readonly access: AccessService,
     private readonly retractions: RetractionsService,
+    private readonly sessions: SessionService,
   ) {}
 
   /**
-   * Appends a progress entry. The hottest write of the system, so two statements and no transaction
-   * of its own: a read (the activity, its plan's scope, the entry already logged with the key) to
-   * check access and input, then one statement that locks the activity, re-checks, inserts, changes
-   * the status and writes the audit rows (ProgressRepository). A trigger moves the latest-entry
-   * pointer. A repeated idempotency key costs the read alone: the same figures return the first
-   * entry, other figures are CONFLICT (requireSameFigures), decided on what the read returned.
+   * Appends a progress entry. The hottest write of the system, so no transaction of its own: a read
+   * (the activity, its plan's scope, the session, the entry already logged with the key) to check
+   * access and input, then one statement that locks the activity, re-checks, inserts, changes the
+   * status and writes the audit rows (ProgressRepository). A trigger moves the latest-entry pointer.
+   * A repeated idempotency key stops at the read: the same figures return the first entry, other
+   * figures are CONFLICT (requireSameFigures), decided on what the read returned.
+   *
+   * A project secretariat, the usual caller, may edit one plan, known from its token: its call goes to
+   * the write first, which refuses on the locked row everything the read would refuse (an ended
+   * session, another plan, a cancelled activity, a date before its start or in a locked year, a key
+   * already used). Only when it stores nothing does the read follow, to say why or to return the first
+   * entry, so the common case is one statement. The operation is @ChecksSessionItself: the session is
+   * checked in these statements, and asked alone (SessionService) only where they do not tell, so an
+   * ended session is UNAUTHENTICATED before any other answer, as from the guard.
    */
-  async logProgress(auth: AuthUser, input: LogProgressInput): Promise<ProgressEntryEntity> {
-    const activityId = requireUuid(input.activityId, 'Activity', 'activityId');
-    const percentComplete = requireIntRange('percentComplete', input.percentComplete, 0, 100);
-    const participantsReached = input.participantsReached ?? null;
-    if (participantsReached !== null) requireNonNegative('participantsReached', participantsReached);
-    const spent = input.spent ?? null;
-    if (spent !== null) requireNonNegative('spent', spent);
-    const note = optionalText('note', input.note) ?? null;
-    const key = input.idempotencyKey ?? null;
-    if (key !== null && (key.length === 0 || key.length > 200)) {
-      throw new BadInputError('idempotencyKey', 'must be 1 to 200 characters');
+  async logProgress(auth: AuthUser, input: LogProgressInput, request: object): Promise<ProgressEntryEntity> {
+    const by: Logger = { id: auth.id, sessionVersion: auth.sessionVersion ?? 0 };
+    const requireSession = async (current?: boolean) => {
+      if (!(current ?? (await this.sessions.isCurrent(request, auth)))) throw new UnauthenticatedError(SESSION_ENDED);
+    };
+    let call: Omit<NewProgressEntry, 'planId'>;
+    try {
+      call = validCall(input);
+    } catch (err) {
+      await requireSession();
+      throw err;
     }
-    requireNotTooFarAhead('reportedOn', input.reportedOn, todayUtc());
-    const status = input.status ?? null;
 
+    if (auth.role === Role.PROJECT_SECRETARIAT && auth.planId) {
+      const stored = await this.progress.append({ ...call, planId: auth.planId }, by);
+      if (stored) return stored;
+    }
     for (let attempt = 1; ; attempt++) {
-      const activity = await this.progress.activityForLogging(activityId, key, input.reportedOn);
+      const activity = await this.progress.activityForLogging(call.activityId, call.idempotencyKey, call.reportedOn, by);
+      await requireSession(activity?.sessionCurrent);
       if (!activity || !this.access.canReadPlan(auth, { id: activity.planId, areaSecretariatId: activity.areaSecretariatId })) {
         throw new NotFoundError('Activity', input.activityId, 'activityId');
       }
       this.access.requireEditPlanContent(auth, activity.planId);
-      const entry: NewProgressEntry = {
-        activityId,
-        planId: activity.planId,
-        reportedOn: input.reportedOn,
-        percentComplete,
-        status,
-        participantsReached,
-        spent,
-        note,
-        idempotencyKey: key,
-        loggedBy: auth.id,
-      };
+      const entry: NewProgressEntry = { ...call, planId: activity.planId };
       if (activity.previous) {
         requireSameFigures(activity.previous, entry);
         return activity.previous;
       }
-      requireLoggable(activity, input.reportedOn);
-      if (activity.periodLocked) throw new ReportingPeriodLockedError('reportedOn', input.reportedOn);
+      requireLoggable(activity, call.reportedOn);
+      if (activity.periodLocked) throw new ReportingPeriodLockedError('reportedOn', call.reportedOn);
 
-      const stored = await this.progress.append(entry);
+      const stored = await this.progress.append(entry, by);
       if (stored) return stored;
       // Nothing stored: a change committed since the read. The next read finds out which.
       if (attempt === MAX_ATTEMPTS) {

@@ -1,5 +1,6 @@
 import { type FieldNode, Kind, type OperationDefinitionNode, type SelectionSetNode } from 'graphql';
 import { linkShareSql } from '../../activities/activities.loaders.js';
+import { currentSessionSql } from '../../auth/session.service.js';
 import { planFiguresCtes } from '../../rollups/plan-figures.repository.js';
 
 /*
@@ -400,5 +401,5 @@ function planPageStatement(page: string, scopeCondition: string, { attention, de
   FROM plans p
   WHERE p.id = $1::uuid
     AND ${scopeCondition}
-    AND EXISTS (SELECT 1 FROM users u WHERE u.id = $3::uuid AND u.active AND u.session_version = $4::int)`;
+    AND ${currentSessionSql('$3', '$4')}`;
 }
