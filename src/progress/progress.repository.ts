@@ -22,7 +22,7 @@ export interface ActivityForLogging {
 }
 
 /** Who logs: the user, and the session version of its token (the write refuses an ended session). */
-export interface Logger {
+export interface LoggedBy {
   id: string;
   sessionVersion: number;
 }
@@ -130,7 +130,7 @@ const APPEND_ENTRY = prepared('append_progress_entry', `
 export class ProgressRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  async activityForLogging(activityId: string, idempotencyKey: string | null, reportedOn: string, by: Logger): Promise<ActivityForLogging | null> {
+  async activityForLogging(activityId: string, idempotencyKey: string | null, reportedOn: string, by: LoggedBy): Promise<ActivityForLogging | null> {
     const [row]: ActivityForLoggingRow[] = await this.dataSource.query(ACTIVITY_FOR_LOGGING, [activityId, idempotencyKey, reportedOn, by.id, by.sessionVersion]);
     if (!row) return null;
     return {
@@ -145,7 +145,7 @@ export class ProgressRepository {
   }
 
   /** The stored entry, or null when nothing was stored (see APPEND_ENTRY for why that can happen). */
-  async append(entry: NewProgressEntry, by: Logger): Promise<ProgressEntryEntity | null> {
+  async append(entry: NewProgressEntry, by: LoggedBy): Promise<ProgressEntryEntity | null> {
     const [row]: ProgressEntryRow[] = await this.dataSource.query(APPEND_ENTRY, [
       entry.activityId,
       entry.planId,

@@ -4,7 +4,6 @@ import { AccessService } from '../auth/access.service.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { SESSION_ENDED, SessionService } from '../auth/session.service.js';
 import { todayUtc } from '../common/clock.js';
-import { Role } from '../common/enums.js';
 import { BadInputError, ConflictError, NotFoundError, UnauthenticatedError } from '../common/errors.js';
 import { optionalText, requireIntRange, requireNonNegative, requireNotTooFarAhead, requireUuid } from '../common/validate.js';
 import { ReportingPeriodLockedError } from '../reporting/reporting-lock.js';
@@ -12,7 +11,7 @@ import { RetractionsService } from '../retractions/retractions.service.js';
 import type { LogProgressInput } from './dto/log-progress.input.js';
 import { ProgressEntryEntity } from './progress-entry.entity.js';
 import { requireLoggable, requireSameFigures } from './progress-rules.js';
-import { type Logger, type NewProgressEntry, ProgressRepository } from './progress.repository.js';
+import { type LoggedBy, type NewProgressEntry, ProgressRepository } from './progress.repository.js';
 
 /**
  * How often logProgress reads again after its insert was refused. Each refusal means a change
@@ -66,7 +65,7 @@ export class ProgressService {
    * ended session is UNAUTHENTICATED before any other answer, as from the guard.
    */
   async logProgress(auth: AuthUser, input: LogProgressInput, request: object): Promise<ProgressEntryEntity> {
-    const by: Logger = { id: auth.id, sessionVersion: auth.sessionVersion ?? 0 };
+    const by: LoggedBy = { id: auth.id, sessionVersion: auth.sessionVersion ?? 0 };
     const requireSession = async (current?: boolean) => {
       if (!(current ?? (await this.sessions.isCurrent(request, auth)))) throw new UnauthenticatedError(SESSION_ENDED);
     };
@@ -78,7 +77,7 @@ export class ProgressService {
       throw err;
     }
 
-    if (auth.role === Role.PROJECT_SECRETARIAT && auth.planId) {
+    if (auth.planId && this.access.canEditPlanContent(auth, auth.planId)) {
       const stored = await this.progress.append({ ...call, planId: auth.planId }, by);
       if (stored) return stored;
     }
