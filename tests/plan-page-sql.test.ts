@@ -10,7 +10,9 @@ import { startTestApp, type TestApp } from './helpers/test-app.js';
 
 /*
  * The plan page in one SQL statement (src/plans/page/): for every selection it compiles, its answer
- * must be the resolvers' answer byte for byte, for every caller who may read the plan, and every
+ * must be the resolvers' answer, every value and the order of every object's keys, for every caller
+ * who may read the plan (the statement's JSON text goes out with PostgreSQL's spacing, so the answers
+ * are compared as a client parses them, serialised again), and every
  * other request (out of scope, no session, a selection it does not know) must get exactly what the
  * resolvers give. The resolvers' answer is had by putting `@include(if: true)` on the root field:
  * the same operation, which the compiler leaves to the resolvers because it compiles no directive.
@@ -56,14 +58,18 @@ let world: World;
 let db: pg.Client;
 let dataset: DatasetRun;
 
-/** The answer as sent (the text, not a parse of it) and its statement count. */
+/**
+ * The answer as a client reads it: parsed, then serialised again, which keeps every value and the order
+ * of keys and drops only the server's whitespace; and its statement count.
+ */
 async function raw(query: string, variables: Record<string, unknown>, token?: string): Promise<{ status: number; text: string; statements: number }> {
   const response = await fetch(`${app.server.url}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
     body: JSON.stringify({ query, variables }),
   });
-  return { status: response.status, text: await response.text(), statements: Number(response.headers.get('x-sql-statements')) };
+  const text = JSON.stringify(JSON.parse(await response.text()));
+  return { status: response.status, text, statements: Number(response.headers.get('x-sql-statements')) };
 }
 
 /** Both ways, each asked twice (the second answer counted: registry rows are cached per process). */

@@ -10,6 +10,7 @@ import { formatError, withoutSuggestions } from './format-error.js';
 import type { GraphQLContext } from './graphql-context.js';
 import { JitApolloDriver, type JitApolloDriverConfig } from './jit/jit-apollo.driver.js';
 import { queryLimitsPlugin } from './limits/query-limits.plugin.js';
+import { stringifyResult } from './raw-json.js';
 import { RequestLoaders } from './request-loaders.js';
 import { sqlStatementsPlugin } from './sql-statements.plugin.js';
 
@@ -22,6 +23,8 @@ export function graphqlOptions(config: AppConfig, tokens: TokenService, planPage
     jit: config.graphqlJit,
     // The plan page as one SQL statement (src/plans/page/); off with the JIT.
     directReads: [planPage],
+    // Apollo's own serialisation, except that the plan page's JSON text goes out as it came (raw-json.ts).
+    stringifyResult,
     path: GRAPHQL_PATH,
     // Outside production the schema is written to the repository root on every start, so the
     // committed schema.gql is always what the code declares.

@@ -7,6 +7,7 @@ import { isUuid } from '../../common/validate.js';
 import { preparedVariant } from '../../database/prepared-statements.js';
 import { readRows } from '../../database/read-rows.js';
 import type { DirectRead, DirectReadRequest } from '../../graphql/jit/direct-reads.js';
+import { RawJson } from '../../graphql/raw-json.js';
 import { type CompiledPlanPage, compilePlanPage } from './plan-page.sql.js';
 
 /** Compiled pages kept, most recently used last; and at most this many statement shapes prepared. */
@@ -40,16 +41,17 @@ export class PlanPageReader implements DirectRead {
     if (typeof planId !== 'string' || !isUuid(planId)) return undefined;
     const scope = this.access.planScopeCondition(auth, 'p', '$5');
     const statement = preparedVariant('plan_page', page.statement(scope.where), PREPARED_SHAPES);
-    let rows: { page: unknown }[];
+    let rows: { page: string }[];
     try {
-      rows = await readRows<{ page: unknown }>(this.dataSource, statement, [planId, todayUtc(), auth.id, auth.sessionVersion ?? 0, ...scope.values]);
+      rows = await readRows<{ page: string }>(this.dataSource, statement, [planId, todayUtc(), auth.id, auth.sessionVersion ?? 0, ...scope.values]);
     } catch (error) {
       // An outage or a timeout: the error the plan resolver would have thrown, located at the root field
       // (non-null, so `data` is null), and formatted by format-error.ts as every resolver error is.
       return { data: null, errors: [locatedError(error, [page.root], [page.responseKey])] };
     }
     if (rows.length === 0) return undefined;
-    return { data: { [page.responseKey]: rows[0].page } };
+    // The statement's json text, passed through as it is (src/graphql/raw-json.ts).
+    return { data: { [page.responseKey]: new RawJson(rows[0].page) } };
   }
 
   private compiled(operation: OperationDefinitionNode, queryHash: string): CompiledPlanPage | null {

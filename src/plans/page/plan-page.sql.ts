@@ -13,7 +13,8 @@ import { planFiguresCtes } from '../../rollups/plan-figures.repository.js';
  * resolvers' orders. A selection with anything this file does not know (a field it has no SQL for,
  * an argument, a directive, a fragment, a response key given twice) is not compiled: the resolvers
  * serve it. The resolvers stay the reference: this file answers only selections built from fields
- * whose answers tests compare with theirs byte for byte (tests/plan-page-sql.test.ts), so a field
+ * whose answers tests compare with theirs value for value, in the same order of keys
+ * (tests/plan-page-sql.test.ts), so a field
  * added here needs a place in that test's EVERY_FIELD.
  */
 
@@ -397,7 +398,7 @@ function planPageStatement(page: string, scopeCondition: string, { attention, de
     SELECT g.id, o.depth + 1, o.sort_key || to_char(g.created_at AT TIME ZONE 'UTC', 'YYYYMMDDHH24MISSUS') || g.id::text
     FROM page_goal_order o JOIN plan_goals g ON g.parent_id = o.id
   )
-  SELECT ${page} AS page
+  SELECT (${page})::text AS page
   FROM plans p
   WHERE p.id = $1::uuid
     AND ${scopeCondition}
