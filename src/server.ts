@@ -105,6 +105,9 @@ export async function startServer(config: AppConfig, options: ServerOptions = {}
     if (config.production && !config.metricsToken) logger.warn('METRICS_TOKEN is not set: GET /metrics answers anyone who can reach it');
     // Behind a reverse proxy, which hops may set X-Forwarded-For (req.ip, the login throttle's address).
     app.set('trust proxy', config.trustProxy);
+    // No ETag made by hashing every body res.send() writes: an API answer is never revalidated, and the
+    // plan page's hash cost 2 % of its CPU. Static files keep theirs (serve-static), index.html its own.
+    app.set('etag', false);
     app.useBodyParser('json', { limit: config.bodyLimitBytes });
     // Outside production, GET /graphql from a browser opens the GraphQL explorer (GraphiQL).
     serveExplorer(app, config.production, logger);

@@ -58,6 +58,24 @@ describe('web app: static serving', () => {
     expect(icon.headers.get('cache-control')).toBe('no-cache');
   });
 
+  it('lets a browser revalidate index.html and the files (304), while API answers carry no ETag', async () => {
+    for (const path of ['/', '/favicon.svg']) {
+      const first = await fetch(`${app.server.url}${path}`);
+      const tag = first.headers.get('etag');
+      expect({ path, tag }).toEqual({ path, tag: expect.stringMatching(/^(W\/)?"[^"]+"$/) });
+      // As a browser revalidates (fetch() would add `Cache-Control: no-cache` to a conditional request).
+      const again = await fetch(`${app.server.url}${path}`, { headers: { 'if-none-match': tag!, 'cache-control': 'max-age=0' } });
+      expect({ path, status: again.status }).toEqual({ path, status: 304 });
+    }
+    const answer = await fetch(`${app.server.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${app.adminToken}` },
+      body: JSON.stringify({ query: '{ me { email } }' }),
+    });
+    expect(answer.status).toBe(200);
+    expect(answer.headers.get('etag')).toBeNull();
+  });
+
   it.each(['/assets/missing.js', '/national/extra', '/planerx', '/nope', '/../package.json'])('answers %s with 404, not the app', async (path) => {
     const response = await fetch(`${app.server.url}${path}`);
     expect(response.status).toBe(404);

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Logger } from '@nestjs/common';
@@ -53,6 +54,8 @@ export function serveWebApp(app: NestExpressApplication, dir: string, logger: Lo
   }
   // Read once: the file is small, and a request then never waits for the disk.
   const index = readFileSync(indexFile);
+  // Its ETag made once (the app makes none, server.ts): a browser revalidating index.html gets a 304.
+  const indexTag = `"${createHash('sha1').update(index).digest('base64url')}"`;
   app.useStaticAssets(root, {
     index: false,
     redirect: false,
@@ -67,6 +70,7 @@ export function serveWebApp(app: NestExpressApplication, dir: string, logger: Lo
     if ((req.method !== 'GET' && req.method !== 'HEAD') || !WEB_APP_ROUTES.test(req.path)) return next();
     securityHeaders(res);
     res.setHeader('Cache-Control', 'no-cache');
+    res.setHeader('ETag', indexTag);
     res.type('html').send(index);
   });
 }
