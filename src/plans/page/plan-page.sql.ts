@@ -14,8 +14,7 @@ import { planFiguresCtes } from '../../rollups/plan-figures.repository.js';
  * an argument, a directive, a fragment, a response key given twice) is not compiled: the resolvers
  * serve it. The resolvers stay the reference: this file answers only selections built from fields
  * whose answers tests compare with theirs value for value, in the same order of keys
- * (tests/plan-page-sql.test.ts), so a field
- * added here needs a place in that test's EVERY_FIELD.
+ * (tests/plan-page-sql.test.ts), so a field added here needs a place in that test's EVERY_FIELD.
  */
 
 /** Thrown while compiling a selection that the resolvers must serve. */
